@@ -1,0 +1,71 @@
+package org.imgcluster.linalg;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * An n×d float feature matrix prepared once for the algorithms: the ND4J array (row-major, for GEMM), the same values
+ * as a Java array (for sparse row work), and the squared row norms. Built in one pass over the values, which also
+ * rejects NaN/∞: ND4J's element-wise ops allocate an n×d temporary each, which costs more than the pass itself.
+ */
+public record DenseRows(INDArray array, float[] values, float[] squaredNorms, int n, int d) {
+
+    /** Checks {@code x} (non-empty, 2-D, finite) and prepares it; {@code what} names it in error messages. */
+    public static DenseRows of(INDArray x, String what) {
+        if (x == null || x.rank() != 2 || x.rows() == 0 || x.columns() == 0) {
+            throw new IllegalArgumentException(what + " must be a non-empty n×d matrix, got "
+                    + (x == null ? "nothing" : java.util.Arrays.toString(x.shape())));
+        }
+        boolean ready = x.dataType() == DataType.FLOAT && x.ordering() == 'c' && !x.isView();
+        INDArray array = ready ? x : x.castTo(DataType.FLOAT).dup('c');
+        return of(array.data().asFloat(), (int) x.rows(), (int) x.columns(), array, what);
+    }
+
+    /** Prepares a row-major n×d array (taken over, not copied). */
+    public static DenseRows of(float[] values, int n, int d, String what) {
+        return of(values, n, d, Nd4j.create(values, new long[] {n, d}, DataType.FLOAT), what);
+    }
+
+    private static DenseRows of(float[] values, int n, int d, INDArray array, String what) {
+        float[] norms = new float[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = i * d, end = j + d; j < end; j++) {
+                float v = values[j];
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException(what + " contain " + v + " at row " + i + ", column " + (j - i * d)
+                            + "; clean or impute non-finite values first");
+                }
+                s += v * v;
+            }
+            norms[i] = (float) s;
+        }
+        return new DenseRows(array, values, norms, n, d);
+    }
+
+    /** The population variance of each column, averaged: scikit-learn's scale for k-means' {@code tol}. */
+    public double meanColumnVariance() {
+        double[] sum = new double[d];
+        double[] sumSq = new double[d];
+        for (int i = 0; i < n; i++) {
+            int off = i * d;
+            for (int j = 0; j < d; j++) {
+                double v = values[off + j];
+                sum[j] += v;
+                sumSq[j] += v * v;
+            }
+        }
+        double total = 0;
+        for (int j = 0; j < d; j++) {
+            double mean = sum[j] / n;
+            total += Math.max(0, sumSq[j] / n - mean * mean);
+        }
+        return total / d;
+    }
+
+    /** Squared row norms as an n×1 ND4J column. */
+    public INDArray squaredNormsColumn() {
+        return Nd4j.create(squaredNorms, new long[] {n, 1}, DataType.FLOAT);
+    }
+}
