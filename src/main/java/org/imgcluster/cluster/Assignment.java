@@ -1,9 +1,13 @@
 package org.imgcluster.cluster;
 
+import java.util.stream.IntStream;
+
 import org.imgcluster.linalg.Distances;
+import org.imgcluster.linalg.NdArrays;
+import org.imgcluster.linalg.Vectors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Nearest-centre assignment of every row, shared by k-means' last step, mini-batch k-means and prediction. */
+/** Nearest-centre assignment, shared by k-means' last step, mini-batch k-means and prediction. */
 final class Assignment {
     private Assignment() {
     }
@@ -16,27 +20,46 @@ final class Assignment {
         int n = (int) x.rows();
         int k = (int) centers.rows();
         float[] cNorms = Distances.rowSquaredNorms(centers).data().asFloat();
-        INDArray centersT = centers.transpose().dup('c');
         int block = Distances.blockRows(k, blockBytes);
         double inertia = 0;
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
-            float[] dots = Distances.rows(x, from, to).mmul(centersT).data().asFloat();
-            for (int i = from; i < to; i++) {
-                int base = (i - from) * k;
-                int best = 0;
-                float bestValue = Float.POSITIVE_INFINITY;
-                for (int j = 0; j < k; j++) {
-                    float v = cNorms[j] - 2 * dots[base + j];
-                    if (v < bestValue) {
-                        bestValue = v;
-                        best = j;
-                    }
+            float[] dots = NdArrays.timesTransposed(Distances.rows(x, from, to), centers).data().asFloat();
+            inertia += nearest(dots, from, to, k, cNorms, xNorms, labels, minDist);
+        }
+        return inertia;
+    }
+
+    /**
+     * Σᵢ ‖xᵢ − c_label(i)‖² from the differences themselves in double (the GEMM expansion's float rounding adds up
+     * over many points), in parallel over row chunks.
+     */
+    static double exactInertia(float[] x, int d, int[] labels, float[] centers) {
+        return IntStream.range(0, labels.length).parallel()
+                .mapToDouble(i -> Vectors.squaredDistance(x, i * d, centers, labels[i] * d, d)).sum();
+    }
+
+    /**
+     * The nearest centre of rows from..to-1 given their dot products with the k centres ({@code dots}, row-major,
+     * starting with row {@code from}): ‖x−c‖² = ‖x‖² + ‖c‖² − 2x·c. Returns the rows' summed squared distances.
+     */
+    static double nearest(float[] dots, int from, int to, int k, float[] cNorms, float[] xNorms, int[] labels,
+                          float[] minDist) {
+        double inertia = 0;
+        for (int i = from; i < to; i++) {
+            int base = (i - from) * k;
+            int best = 0;
+            float bestValue = Float.POSITIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                float v = cNorms[j] - 2 * dots[base + j];
+                if (v < bestValue) {
+                    bestValue = v;
+                    best = j;
                 }
-                labels[i] = best;
-                minDist[i] = Math.max(0f, xNorms[i] + bestValue);
-                inertia += minDist[i];
             }
+            labels[i] = best;
+            minDist[i] = Math.max(0f, xNorms[i] + bestValue);
+            inertia += minDist[i];
         }
         return inertia;
     }

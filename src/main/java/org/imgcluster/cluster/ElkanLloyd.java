@@ -5,6 +5,8 @@ import java.util.stream.IntStream;
 
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.Distances;
+import org.imgcluster.linalg.NdArrays;
+import org.imgcluster.linalg.Vectors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -69,23 +71,25 @@ final class ElkanLloyd {
             }
             changes = boundedAssign(moved);
         }
-        INDArray finalCenters = Nd4j.create(toFloat(centers), new long[] {k, d}, DataType.FLOAT);
-        double inertia = Assignment.assign(x, xNorms, finalCenters, labels, new float[n], BLOCK_BYTES);
+        float[] finalValues = toFloat(centers);
+        INDArray finalCenters = NdArrays.matrix(finalValues, k, d);
+        Assignment.assign(x, xNorms, finalCenters, labels, new float[n], BLOCK_BYTES);
+        double inertia = Assignment.exactInertia(xf, d, labels, finalValues);
         return new KMeansModel(labels, finalCenters, inertia, iter);
     }
 
     /** Every distance at once, by GEMM in row blocks: labels, the upper bound and all lower bounds. */
     private void assignAll() {
         float[] cf = toFloat(centers);
-        INDArray centersT = Nd4j.create(cf, new long[] {k, d}, DataType.FLOAT).transpose().dup('c');
+        INDArray centerMatrix = NdArrays.matrix(cf, k, d);
         float[] cNorms = new float[k];
         for (int j = 0; j < k; j++) {
-            cNorms[j] = (float) squaredDistance(cf, j * d, new float[d], 0, d);
+            cNorms[j] = (float) Vectors.squaredDistance(cf, j * d, new float[d], 0, d);
         }
         int block = Distances.blockRows(k, BLOCK_BYTES);
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
-            float[] dots = Distances.rows(x, from, to).mmul(centersT).data().asFloat();
+            float[] dots = NdArrays.timesTransposed(Distances.rows(x, from, to), centerMatrix).data().asFloat();
             for (int i = from; i < to; i++) {
                 int base = (i - from) * k;
                 int best = 0;
@@ -125,7 +129,7 @@ final class ElkanLloyd {
     private void relocateEmptyClusters() {
         float[] minDist = new float[n];
         int[] exact = new int[n];
-        Assignment.assign(x, xNorms, Nd4j.create(toFloat(centers), new long[] {k, d}, DataType.FLOAT), exact, minDist,
+        Assignment.assign(x, xNorms, NdArrays.matrix(toFloat(centers), k, d), exact, minDist,
                 BLOCK_BYTES);
         Integer[] order = new Integer[n];
         Arrays.setAll(order, i -> i);
@@ -155,7 +159,7 @@ final class ElkanLloyd {
         Arrays.fill(nearest, Double.POSITIVE_INFINITY);
         for (int a = 0; a < k; a++) {
             for (int b = a + 1; b < k; b++) {
-                double h = Math.sqrt(squaredDistance(cf, a * d, cf, b * d, d)) / 2;
+                double h = Math.sqrt(Vectors.squaredDistance(cf, a * d, cf, b * d, d)) / 2;
                 halfGap[a * k + b] = h;
                 halfGap[b * k + a] = h;
                 nearest[a] = Math.min(nearest[a], h);
@@ -199,14 +203,14 @@ final class ElkanLloyd {
                     continue;
                 }
                 if (stale) {
-                    u = Math.sqrt(squaredDistance(xf, i * d, cf, a * d, d));
+                    u = Math.sqrt(Vectors.squaredDistance(xf, i * d, cf, a * d, d));
                     lower[row + a] = (float) u;
                     stale = false;
                     if (u <= lower[row + j] || u <= halfGap[a * k + j]) {
                         continue;
                     }
                 }
-                double dj = Math.sqrt(squaredDistance(xf, i * d, cf, j * d, d));
+                double dj = Math.sqrt(Vectors.squaredDistance(xf, i * d, cf, j * d, d));
                 lower[row + j] = (float) dj;
                 if (dj < u) {
                     a = j;
@@ -220,30 +224,6 @@ final class ElkanLloyd {
             }
         }
         return moves.build().toArray();
-    }
-
-    /** Σ(a−b)² over {@code len} values, with four partial sums so the JIT can overlap the multiply-adds. */
-    static double squaredDistance(float[] a, int aOff, float[] b, int bOff, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int t = 0;
-        for (; t + 3 < len; t += 4) {
-            float d0 = a[aOff + t] - b[bOff + t];
-            float d1 = a[aOff + t + 1] - b[bOff + t + 1];
-            float d2 = a[aOff + t + 2] - b[bOff + t + 2];
-            float d3 = a[aOff + t + 3] - b[bOff + t + 3];
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
-        }
-        for (; t < len; t++) {
-            float dt = a[aOff + t] - b[bOff + t];
-            s0 += dt * dt;
-        }
-        return s0 + s1 + s2 + s3;
     }
 
     /** Adds (sign 1) or removes (sign -1) point i to or from cluster j's running sum. */

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * k-means as scikit-learn's {@code KMeans(algorithm="lloyd")}: greedy k-means++ seeding, {@code nInit} restarts
  * keeping the lowest inertia, Lloyd iterations until the labels stop changing or the centres move less than
  * {@code tol} × the data's mean column variance, empty clusters re-seeded at the points farthest from their centres.
- * Each Lloyd step is two GEMMs on ND4J (distances X·Cᵀ, sums Mᵀ·X for the one-hot assignment M), blocked over rows.
- * Memory: the data plus O(block·k + k·d).
+ * The iterations use Elkan's bounds ({@link ElkanLloyd}), so they give Lloyd's result at a fraction of its distance
+ * computations. Memory: the data plus n·k floats of bounds and O(block·k + k·d).
  */
 public record KMeans(int k, int nInit, int maxIter, double tol, long seed) implements Clusterer {
     private static final Logger log = LoggerFactory.getLogger(KMeans.class);
@@ -58,7 +58,11 @@ public record KMeans(int k, int nInit, int maxIter, double tol, long seed) imple
 
     @Override
     public KMeansModel fit(INDArray data) {
-        DenseRows x = DenseRows.of(data, "features");
+        return fit(DenseRows.of(data, "features"));
+    }
+
+    /** {@link #fit(INDArray)} on data already prepared (and checked) by the caller. */
+    public KMeansModel fit(DenseRows x) {
         Matrices.requireClusterCount("k", k, x.n());
         double absTol = tol * x.meanColumnVariance();
         SplittableRandom seeds = new SplittableRandom(seed);

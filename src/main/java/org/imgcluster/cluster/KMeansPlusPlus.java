@@ -1,9 +1,10 @@
 package org.imgcluster.cluster;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.imgcluster.linalg.DenseRows;
-import org.imgcluster.linalg.Distances;
+import org.imgcluster.linalg.NdArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,56 +12,71 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Greedy k-means++ seeding as scikit-learn's {@code _kmeans_plusplus}: each new centre is the best of
  * 2 + ⌊ln k⌋ candidates drawn with probability proportional to the squared distance to the nearest chosen centre,
- * "best" meaning the lowest resulting potential. Candidate distances are one GEMM per step.
+ * "best" meaning the lowest resulting potential. Each step is one GEMM of the data against the candidates, into
+ * buffers reused across steps; the rest is plain Java on the products.
  */
 final class KMeansPlusPlus {
     private KMeansPlusPlus() {
     }
 
     static INDArray seed(DenseRows data, int k, SplittableRandom rng) {
-        INDArray x = data.array();
-        float[] xNorms = data.squaredNorms();
         int n = data.n();
+        int d = data.d();
+        float[] values = data.values();
+        float[] norms = data.squaredNorms();
         int trials = 2 + (int) Math.log(k);
-        INDArray centers = Nd4j.create(DataType.FLOAT, k, x.columns());
+        float[] centers = new float[k * d];
+        float[] candidateRows = new float[trials * d];
+        float[] dots = new float[n * trials];
+        INDArray candidates = Nd4j.createUninitialized(DataType.FLOAT, trials, d);
+        INDArray products = Nd4j.createUninitialized(DataType.FLOAT, n, trials);
+
         int first = rng.nextInt(n);
-        centers.putRow(0, x.getRow(first));
-        INDArray xNormsCol = data.squaredNormsColumn();
-        float[] closest = Distances.squared(x, xNormsCol, x.getRow(first, true),
-                Nd4j.create(new float[] {xNorms[first]}, new long[] {1, 1}, DataType.FLOAT)).data().asFloat();
-        double potential = sum(closest);
+        System.arraycopy(values, first * d, centers, 0, d);
+        float[] closest = new float[n];
+        INDArray firstRow = NdArrays.matrix(Arrays.copyOfRange(values, first * d, first * d + d), 1, d);
+        float[] firstDots = NdArrays.timesTransposed(data.array(), firstRow).data().asFloat();
+        double potential = 0;
+        for (int i = 0; i < n; i++) {
+            closest[i] = Math.max(0f, norms[i] + norms[first] - 2 * firstDots[i]);
+            potential += closest[i];
+        }
         double[] cumulative = new double[n];
+        int[] picked = new int[trials];
+        double[] trialPotential = new double[trials];
         for (int c = 1; c < k; c++) {
-            int[] candidates = new int[trials];
             double running = 0;
             for (int i = 0; i < n; i++) {
                 running += closest[i];
                 cumulative[i] = running;
             }
             for (int t = 0; t < trials; t++) {
-                candidates[t] = searchSorted(cumulative, rng.nextDouble() * potential);
+                picked[t] = searchSorted(cumulative, rng.nextDouble() * potential);
+                System.arraycopy(values, picked[t] * d, candidateRows, t * d, d);
             }
-            float[] d = Distances.squared(x, xNormsCol, Nd4j.pullRows(x, 1, candidates), Nd4j.pullRows(xNormsCol, 1, candidates))
-                    .data().asFloat();
-            int bestTrial = 0;
-            double bestPotential = Double.POSITIVE_INFINITY;
-            for (int t = 0; t < trials; t++) {
-                double p = 0;
-                for (int i = 0; i < n; i++) {
-                    p += Math.min(closest[i], d[i * trials + t]);
+            NdArrays.fill(candidates, candidateRows);
+            NdArrays.read(NdArrays.timesTransposed(data.array(), candidates, products), dots);
+            Arrays.fill(trialPotential, 0);
+            for (int i = 0; i < n; i++) {
+                for (int t = 0; t < trials; t++) {
+                    float dist = Math.max(0f, norms[i] + norms[picked[t]] - 2 * dots[i * trials + t]);
+                    trialPotential[t] += Math.min(closest[i], dist);
                 }
-                if (p < bestPotential) {
-                    bestPotential = p;
-                    bestTrial = t;
+            }
+            int best = 0;
+            for (int t = 1; t < trials; t++) {
+                if (trialPotential[t] < trialPotential[best]) {
+                    best = t;
                 }
             }
             for (int i = 0; i < n; i++) {
-                closest[i] = Math.min(closest[i], d[i * trials + bestTrial]);
+                float dist = Math.max(0f, norms[i] + norms[picked[best]] - 2 * dots[i * trials + best]);
+                closest[i] = Math.min(closest[i], dist);
             }
-            potential = bestPotential;
-            centers.putRow(c, x.getRow(candidates[bestTrial]));
+            potential = trialPotential[best];
+            System.arraycopy(values, picked[best] * d, centers, c * d, d);
         }
-        return centers;
+        return NdArrays.matrix(centers, k, d);
     }
 
     /** The first index whose cumulative value exceeds {@code value}, clipped to the last index (as numpy + clip). */
@@ -76,13 +92,5 @@ final class KMeansPlusPlus {
             }
         }
         return lo;
-    }
-
-    private static double sum(float[] values) {
-        double s = 0;
-        for (float v : values) {
-            s += v;
-        }
-        return s;
     }
 }

@@ -24,7 +24,7 @@ public record DenseRows(INDArray array, float[] values, float[] squaredNorms, in
 
     /** Prepares a row-major n×d array (taken over, not copied). */
     public static DenseRows of(float[] values, int n, int d, String what) {
-        return of(values, n, d, Nd4j.create(values, new long[] {n, d}, DataType.FLOAT), what);
+        return of(values, n, d, NdArrays.matrix(values, n, d), what);
     }
 
     private static DenseRows of(float[] values, int n, int d, INDArray array, String what) {
@@ -64,8 +64,19 @@ public record DenseRows(INDArray array, float[] values, float[] squaredNorms, in
         return total / d;
     }
 
+    /** The listed rows (in that order) as a new matrix; rows of a checked matrix need no checking again. */
+    public DenseRows select(int[] rows) {
+        float[] out = new float[rows.length * d];
+        float[] norms = new float[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(values, rows[r] * d, out, r * d, d);
+            norms[r] = squaredNorms[rows[r]];
+        }
+        return new DenseRows(NdArrays.matrix(out, rows.length, d), out, norms, rows.length, d);
+    }
+
     /** Squared row norms as an n×1 ND4J column. */
     public INDArray squaredNormsColumn() {
-        return Nd4j.create(squaredNorms, new long[] {n, 1}, DataType.FLOAT);
+        return NdArrays.matrix(squaredNorms, n, 1);
     }
 }

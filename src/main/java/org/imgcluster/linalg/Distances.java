@@ -27,7 +27,7 @@ public final class Distances {
      * @param yNorms {@link #rowSquaredNorms}(y), m×1
      */
     public static INDArray squared(INDArray x, INDArray xNorms, INDArray y, INDArray yNorms) {
-        INDArray d = x.mmul(y.transpose()).muli(-2.0);
+        INDArray d = NdArrays.timesTransposed(x, y).muli(-2.0);
         d.addiColumnVector(xNorms).addiRowVector(yNorms.reshape(1, yNorms.length()));
         return Transforms.relu(d, false);
     }
@@ -49,6 +49,6 @@ public final class Distances {
 
     /** A row-major n×d float matrix from a flat array. */
     public static INDArray matrix(float[] data, int n, int d) {
-        return Nd4j.create(data, new long[] {n, d}, DataType.FLOAT);
+        return NdArrays.matrix(data, n, d);
     }
 }
