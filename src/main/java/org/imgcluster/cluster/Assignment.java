@@ -19,12 +19,12 @@ final class Assignment {
     static double assign(INDArray x, float[] xNorms, INDArray centers, int[] labels, float[] minDist, long blockBytes) {
         int n = (int) x.rows();
         int k = (int) centers.rows();
-        float[] cNorms = Distances.rowSquaredNorms(centers).data().asFloat();
+        float[] cNorms = NdArrays.values(Distances.rowSquaredNorms(centers));
         int block = Distances.blockRows(k, blockBytes);
         double inertia = 0;
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
-            float[] dots = NdArrays.timesTransposed(Distances.rows(x, from, to), centers).data().asFloat();
+            float[] dots = NdArrays.values(NdArrays.timesTransposed(Distances.rows(x, from, to), centers));
             inertia += nearest(dots, from, to, k, cNorms, xNorms, labels, minDist);
         }
         return inertia;

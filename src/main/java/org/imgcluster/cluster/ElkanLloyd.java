@@ -7,9 +7,7 @@ import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.Distances;
 import org.imgcluster.linalg.NdArrays;
 import org.imgcluster.linalg.Vectors;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Lloyd's k-means iterations accelerated with Elkan's bounds (Elkan 2003): each point keeps an upper bound on the
@@ -89,7 +87,7 @@ final class ElkanLloyd {
         int block = Distances.blockRows(k, BLOCK_BYTES);
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
-            float[] dots = NdArrays.timesTransposed(Distances.rows(x, from, to), centerMatrix).data().asFloat();
+            float[] dots = NdArrays.values(NdArrays.timesTransposed(Distances.rows(x, from, to), centerMatrix));
             for (int i = from; i < to; i++) {
                 int base = (i - from) * k;
                 int best = 0;
@@ -237,7 +235,7 @@ final class ElkanLloyd {
     }
 
     private double[] toDouble(INDArray a) {
-        float[] f = a.dup('c').data().asFloat();
+        float[] f = NdArrays.values(a);
         double[] out = new double[f.length];
         for (int i = 0; i < f.length; i++) {
             out[i] = f[i];

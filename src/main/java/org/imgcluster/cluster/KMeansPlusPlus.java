@@ -35,7 +35,7 @@ final class KMeansPlusPlus {
         System.arraycopy(values, first * d, centers, 0, d);
         float[] closest = new float[n];
         INDArray firstRow = NdArrays.matrix(Arrays.copyOfRange(values, first * d, first * d + d), 1, d);
-        float[] firstDots = NdArrays.timesTransposed(data.array(), firstRow).data().asFloat();
+        float[] firstDots = NdArrays.values(NdArrays.timesTransposed(data.array(), firstRow));
         double potential = 0;
         for (int i = 0; i < n; i++) {
             closest[i] = Math.max(0f, norms[i] + norms[first] - 2 * firstDots[i]);

@@ -122,7 +122,7 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, int 
                 best = centers;
             }
         }
-        return best.data().asFloat();
+        return NdArrays.values(best);
     }
 
     /**

@@ -1,13 +1,9 @@
 package org.imgcluster.data;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -86,35 +82,12 @@ public final class CsvLoader {
         }
     }
 
-    private interface StreamWriter {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** A temporary file in the same folder, renamed over the target only once complete. */
-    private static void writeAtomically(Path file, StreamWriter writer) {
-        Path target = file.toAbsolutePath();
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
+    /** Through {@link AtomicFiles}, with an I/O failure reported as bad input naming the file. */
+    private static void writeAtomically(Path file, AtomicFiles.Content writer) {
         try {
-            try (OutputStream out = new BufferedOutputStream(
-                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 20)) {
-                writer.writeTo(out);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, writer);
         } catch (IOException e) {
-            deleteQuietly(temp);
             throw new BadInputException(file + ": cannot write: " + e, e);
-        } catch (RuntimeException e) {
-            deleteQuietly(temp);
-            throw e;
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            LOG.warn("could not remove the temporary file {}: {}", temp, e.toString());
         }
     }
 

@@ -78,29 +78,26 @@ public final class DatasetFetcher {
 
     private static void download(RemoteFile file, String mirror, Path target) throws IOException {
         String url = mirror == null ? file.url() : mirror.replaceAll("/+$", "") + "/" + file.fileName();
-        Path part = target.resolveSibling("." + file.fileName() + ".part");
         log.info("downloading {} ({} MB)", url, String.format("%.1f", file.bytes() / 1e6));
-        MessageDigest sha = newSha256();
-        try {
-            URLConnection conn = URI.create(url).toURL().openConnection();
-            conn.setConnectTimeout(30_000);
-            conn.setReadTimeout(60_000);
-            long total = conn.getContentLengthLong() > 0 ? conn.getContentLengthLong() : file.bytes();
-            ProgressBarBuilder bar = new ProgressBarBuilder().setTaskName(file.fileName()).setInitialMax(total)
-                    .setUnit(" MB", 1_000_000).setStyle(ProgressBarStyle.ASCII).continuousUpdate();
-            try (InputStream in = new DigestInputStream(ProgressBar.wrap(conn.getInputStream(), bar), sha);
-                 OutputStream out = Files.newOutputStream(part)) {
-                in.transferTo(out);
+        URLConnection conn = URI.create(url).toURL().openConnection();
+        conn.setConnectTimeout(30_000);
+        conn.setReadTimeout(60_000);
+        long total = conn.getContentLengthLong() > 0 ? conn.getContentLengthLong() : file.bytes();
+        ProgressBarBuilder bar = new ProgressBarBuilder().setTaskName(file.fileName()).setInitialMax(total)
+                .setUnit(" MB", 1_000_000).setStyle(ProgressBarStyle.ASCII).continuousUpdate();
+        // Verified before the rename: a mismatch throws inside the write, which then leaves nothing behind.
+        AtomicFiles.write(target, out -> {
+            MessageDigest sha = newSha256();
+            long bytes;
+            try (InputStream in = new DigestInputStream(ProgressBar.wrap(conn.getInputStream(), bar), sha)) {
+                bytes = in.transferTo(out);
             }
             String actual = HexFormat.of().formatHex(sha.digest());
             if (!actual.equals(file.sha256())) {
                 throw new BadInputException("fetch " + url + ": SHA-256 mismatch: expected " + file.sha256()
-                        + ", got " + actual + " (" + Files.size(part) + " bytes); nothing was kept");
+                        + ", got " + actual + " (" + bytes + " bytes); nothing was kept");
             }
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(part);
-        }
+        });
     }
 
     /** Unpacks the archive's {@code folder/} entries into {@code dir/folder}, atomically. */

@@ -2,7 +2,6 @@ package org.imgcluster.linalg;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An n×d float feature matrix prepared once for the algorithms: the ND4J array (row-major, for GEMM), the same values
@@ -19,7 +18,7 @@ public record DenseRows(INDArray array, float[] values, float[] squaredNorms, in
         }
         boolean ready = x.dataType() == DataType.FLOAT && x.ordering() == 'c' && !x.isView();
         INDArray array = ready ? x : x.castTo(DataType.FLOAT).dup('c');
-        return of(array.data().asFloat(), (int) x.rows(), (int) x.columns(), array, what);
+        return of(NdArrays.values(array), (int) x.rows(), (int) x.columns(), array, what);
     }
 
     /** Prepares a row-major n×d array (taken over, not copied). */

@@ -21,6 +21,6 @@ public final class Matrices {
 
     /** A row-major float copy of the matrix's values (n·d floats). */
     public static float[] toFloatArray(INDArray x) {
-        return x.dup('c').data().asFloat();
+        return NdArrays.values(x);
     }
 }

@@ -37,9 +37,19 @@ public final class NdArrays {
         return out;
     }
 
+    /**
+     * The values of a float array in row-major order, as a new Java array (bulk copy; ND4J's own
+     * {@code data().asFloat()} copies element by element).
+     */
+    public static float[] values(INDArray a) {
+        INDArray plain = a.ordering() == 'c' && !a.isView() && a.dataType() == DataType.FLOAT
+                ? a : a.castTo(DataType.FLOAT).dup('c');
+        return read(plain, new float[(int) plain.length()]);
+    }
+
     /** {@code a · bᵀ} (a: n×d, b: m×d) into a new n×m matrix, by one GEMM. */
     public static INDArray timesTransposed(INDArray a, INDArray b) {
-        return timesTransposed(a, b, Nd4j.createUninitialized(DataType.FLOAT, a.rows(), b.rows()));
+        return timesTransposed(a, b, Nd4j.createUninitialized(a.dataType(), a.rows(), b.rows()));
     }
 
     /** {@code a · bᵀ} into {@code out} (n×m, row-major), reusing its memory; returns out. */

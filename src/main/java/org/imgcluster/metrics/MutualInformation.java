@@ -1,6 +1,5 @@
 package org.imgcluster.metrics;
 
-import smile.math.special.Gamma;
 
 /**
  * Mutual information between a clustering and the true labels, in nats, with scikit-learn's definitions and edge
@@ -121,11 +120,11 @@ public final class MutualInformation {
         return emi;
     }
 
-    /** ln(m!) for m = 0..n. */
+    /** ln(m!) for m = 0..n, as running sums of ln m (Smile's lgamma costs ~0.1 ms a call, seconds for n = 60,000). */
     private static double[] logFactorials(int n) {
         double[] table = new double[n + 1];
-        for (int m = 0; m <= n; m++) {
-            table[m] = Gamma.lgamma(m + 1.0);
+        for (int m = 1; m <= n; m++) {
+            table[m] = table[m - 1] + Math.log(m);
         }
         return table;
     }

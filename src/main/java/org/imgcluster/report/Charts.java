@@ -1,5 +1,7 @@
 package org.imgcluster.report;
 
+import org.imgcluster.data.AtomicFiles;
+
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;

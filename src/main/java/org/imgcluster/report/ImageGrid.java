@@ -1,5 +1,7 @@
 package org.imgcluster.report;
 
+import org.imgcluster.data.AtomicFiles;
+
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;

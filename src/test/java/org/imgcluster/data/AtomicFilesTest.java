@@ -1,4 +1,4 @@
-package org.imgcluster.report;
+package org.imgcluster.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.imgcluster.report;
+package org.imgcluster.data;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

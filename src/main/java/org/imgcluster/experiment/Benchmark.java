@@ -1,0 +1,154 @@
+package org.imgcluster.experiment;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.imgcluster.cluster.KMeans;
+import org.imgcluster.cluster.KMeansModel;
+import org.imgcluster.cluster.MiniBatchKMeans;
+import org.imgcluster.data.BadInputException;
+import org.imgcluster.data.ImageSet;
+import org.imgcluster.features.Pca;
+import org.imgcluster.features.PcaModel;
+import org.imgcluster.features.PixelMatrix;
+import org.imgcluster.metrics.ClusterAccuracy;
+import org.imgcluster.metrics.ExternalScores;
+import org.imgcluster.metrics.Silhouette;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The tasks of {@code ../shared/peers/sk_peer.py}, by the same names, on the same data (a labelled image set, scaled
+ * to [0, 1]) and with the same parameters, so each of our lines can be joined with the peer's. Inputs a task shares
+ * with others (k-means labels for the silhouettes, the PCA-50 projection) are computed once and not timed, as the
+ * peer does.
+ */
+public final class Benchmark {
+    /** One measured task: the median wall time of its repeats, its quality figures, and the peak memory seen. */
+    public record Result(String task, double seconds, Map<String, String> values, long peakBytes, int repeats) {
+        /** The peer's line format: task, seconds, then key=value fields; peak memory last. */
+        public String tsv() {
+            StringBuilder line = new StringBuilder(task).append('\t').append(String.format(Locale.ROOT, "%.3f", seconds));
+            values.forEach((k, v) -> line.append('\t').append(k).append('=').append(v));
+            return line.append('\t').append(String.format(Locale.ROOT, "peak_mb=%.0f", peakBytes / 1e6)).toString();
+        }
+    }
+
+    private static final long SEED = 42;
+    private static final Map<String, String> TASKS = new LinkedHashMap<>();
+
+    static {
+        TASKS.put("kmeans10", "k-means, k=10, n_init=1, on raw pixels");
+        TASKS.put("kmeans10x10", "k-means, k=10, n_init=10, on raw pixels");
+        TASKS.put("minibatch50", "mini-batch k-means, k=50, n_init=3, on raw pixels; majority-label accuracy");
+        TASKS.put("pca", "full PCA; components for 95 % of the variance");
+        TASKS.put("pca50", "PCA to 50 components, fit and transform");
+        TASKS.put("silhouette_raw", "exact silhouette of the kmeans10 labels on raw pixels");
+        TASKS.put("silhouette_pca50", "exact silhouette of the kmeans10 labels on the PCA-50 projection");
+    }
+
+    private final INDArray x;
+    private final int[] truth;
+    private int[] kmeansLabels;
+    private INDArray pca50;
+
+    /** @param images a labelled image set (the peer uses Fashion-MNIST train) */
+    public Benchmark(ImageSet images) {
+        if (!images.hasLabels()) {
+            throw new BadInputException("bench needs labelled images; " + images.source() + " has none");
+        }
+        this.x = PixelMatrix.of(images);
+        this.truth = images.labels();
+    }
+
+    /** Task names and what each measures, in the order {@link #run} accepts them. */
+    public static Map<String, String> tasks() {
+        return TASKS;
+    }
+
+    /** Runs {@code task} {@code repeats} times; the time reported is the median. */
+    public Result run(String task, int repeats) {
+        Supplier<Map<String, String>> body = switch (task) {
+            case "kmeans10" -> () -> kmeans(1);
+            case "kmeans10x10" -> () -> kmeans(10);
+            case "minibatch50" -> () -> {
+                KMeansModel m = MiniBatchKMeans.of(50).withSeed(SEED).fit(x);
+                return Map.of("majority_acc", fmt(ClusterAccuracy.majority(truth, m.labels()).accuracy()));
+            };
+            case "pca" -> () -> {
+                PcaModel m = Pca.all().fit(x);
+                return Map.of("n95", Integer.toString(Pca.ofVariance(0.95).nComponents().resolve(m.spectrum())));
+            };
+            case "pca50" -> () -> {
+                INDArray z = Pca.of(50).fit(x).transform(x);
+                return Map.of("shape", "(" + z.rows() + ", " + z.columns() + ")");
+            };
+            case "silhouette_raw" -> silhouette(() -> x);
+            case "silhouette_pca50" -> silhouette(this::pca50);
+            default -> throw new BadInputException("unknown bench task '" + task + "'; known: "
+                    + String.join(", ", TASKS.keySet()));
+        };
+        if (repeats < 1) {
+            throw new BadInputException("--repeat = " + repeats + " must be ≥ 1");
+        }
+        double[] seconds = new double[repeats];
+        Map<String, String> values = Map.of();
+        long peak;
+        try (MemoryProbe probe = MemoryProbe.start()) {
+            for (int r = 0; r < repeats; r++) {
+                long start = System.nanoTime();
+                values = body.get();
+                seconds[r] = (System.nanoTime() - start) / 1e9;
+            }
+            peak = probe.peakBytes();
+        }
+        Arrays.sort(seconds);
+        return new Result(task, seconds[repeats / 2], values, peak, repeats);
+    }
+
+    private Map<String, String> kmeans(int nInit) {
+        KMeansModel m = KMeans.of(10).withNInit(nInit).withSeed(SEED).fit(x);
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("inertia", String.format(Locale.ROOT, "%.1f", m.inertia()));
+        if (nInit == 1) {
+            out.put("iter", Integer.toString(m.nIter()));
+        }
+        out.putAll(scores(m.labels()));
+        return out;
+    }
+
+    private Supplier<Map<String, String>> silhouette(Supplier<INDArray> features) {
+        INDArray z = features.get();
+        int[] labels = kmeansLabels();
+        return () -> Map.of("silhouette", fmt(Silhouette.score(z, labels)));
+    }
+
+    private Map<String, String> scores(int[] labels) {
+        ExternalScores s = ExternalScores.of(truth, labels);
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("acc", fmt(s.acc()));
+        out.put("nmi", fmt(s.nmi()));
+        out.put("ari", fmt(s.ari()));
+        return out;
+    }
+
+    private int[] kmeansLabels() {
+        if (kmeansLabels == null) {
+            kmeansLabels = KMeans.of(10).withSeed(SEED).fit(x).labels();
+        }
+        return kmeansLabels;
+    }
+
+    private INDArray pca50() {
+        if (pca50 == null) {
+            pca50 = Pca.of(50).fit(x).transform(x);
+        }
+        return pca50;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}
