@@ -1,9 +1,8 @@
 package org.imgcluster.cluster;
 
-import java.util.stream.IntStream;
-
 import org.imgcluster.linalg.Distances;
 import org.imgcluster.linalg.NdArrays;
+import org.imgcluster.linalg.RowChunks;
 import org.imgcluster.linalg.Vectors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -35,8 +34,11 @@ final class Assignment {
      * over many points), in parallel over row chunks.
      */
     static double exactInertia(float[] x, int d, int[] labels, float[] centers) {
-        return IntStream.range(0, labels.length).parallel()
-                .mapToDouble(i -> Vectors.squaredDistance(x, i * d, centers, labels[i] * d, d)).sum();
+        return RowChunks.sum(labels.length, 1, (from, to, sum) -> {
+            for (int i = from; i < to; i++) {
+                sum[0] += Vectors.squaredDistance(x, i * d, centers, labels[i] * d, d);
+            }
+        })[0];
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.Matrices;
 import org.imgcluster.linalg.NdArrays;
+import org.imgcluster.linalg.RandomRows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -226,7 +227,7 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, int 
             }
         }
         int d = b.d;
-        int[] points = distinctRows(rng, b.size, k);
+        int[] points = RandomRows.distinct(rng, b.size, Math.min(k, b.size));
         int used = 0;
         for (int j = 0; j < k; j++) {
             if (reassign[j]) {
@@ -234,22 +235,6 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, int 
                 counts[j] = keptMin;
             }
         }
-    }
-
-    /** {@code count} distinct row indices below n (count ≤ n), by a partial Fisher–Yates shuffle. */
-    private static int[] distinctRows(SplittableRandom rng, int n, int count) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        int m = Math.min(count, n);
-        for (int i = 0; i < m; i++) {
-            int j = i + rng.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        return Arrays.copyOf(all, m);
     }
 
     private static int[] randomRows(SplittableRandom rng, int n, int count) {

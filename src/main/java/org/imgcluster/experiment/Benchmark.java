@@ -4,16 +4,24 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
+import org.imgcluster.cluster.AgglomerativeClustering;
+import org.imgcluster.cluster.Clusterer;
+import org.imgcluster.cluster.GaussianMixture;
+import org.imgcluster.cluster.GaussianMixtureModel;
 import org.imgcluster.cluster.KMeans;
 import org.imgcluster.cluster.KMeansModel;
 import org.imgcluster.cluster.MiniBatchKMeans;
+import org.imgcluster.cluster.SpectralClustering;
 import org.imgcluster.data.BadInputException;
 import org.imgcluster.data.ImageSet;
 import org.imgcluster.features.Pca;
 import org.imgcluster.features.PcaModel;
 import org.imgcluster.features.PixelMatrix;
+import org.imgcluster.linalg.DenseRows;
+import org.imgcluster.linalg.RandomRows;
 import org.imgcluster.metrics.ClusterAccuracy;
 import org.imgcluster.metrics.ExternalScores;
 import org.imgcluster.metrics.Silhouette;
@@ -37,6 +45,8 @@ public final class Benchmark {
     }
 
     private static final long SEED = 42;
+    private static final int CLASSES = 10;
+    private static final int SUBSET = 10_000;
     private static final Map<String, String> TASKS = new LinkedHashMap<>();
 
     static {
@@ -45,8 +55,12 @@ public final class Benchmark {
         TASKS.put("minibatch50", "mini-batch k-means, k=50, n_init=3, on raw pixels; majority-label accuracy");
         TASKS.put("pca", "full PCA; components for 95 % of the variance");
         TASKS.put("pca50", "PCA to 50 components, fit and transform");
+        TASKS.put("gmm10", "Gaussian mixture, 10 full-covariance components, k-means start, on the PCA-50 projection");
         TASKS.put("silhouette_raw", "exact silhouette of the kmeans10 labels on raw pixels");
         TASKS.put("silhouette_pca50", "exact silhouette of the kmeans10 labels on the PCA-50 projection");
+        TASKS.put("ward10k", "agglomerative, ward, 10 clusters, on 10,000 random PCA-50 points");
+        TASKS.put("spectral10k", "spectral, 10-NN affinity, 10 clusters, on 10,000 random PCA-50 points");
+        TASKS.put("ward60k", "agglomerative, ward, 10 clusters, on all PCA-50 points (no peer line)");
     }
 
     private final INDArray x;
@@ -85,8 +99,12 @@ public final class Benchmark {
                 INDArray z = Pca.of(50).fit(x).transform(x);
                 return Map.of("shape", "(" + z.rows() + ", " + z.columns() + ")");
             };
+            case "gmm10" -> gmm();
             case "silhouette_raw" -> silhouette(() -> x);
             case "silhouette_pca50" -> silhouette(this::pca50);
+            case "ward10k" -> onSubset(AgglomerativeClustering.of(CLASSES));
+            case "spectral10k" -> onSubset(SpectralClustering.of(CLASSES).withSeed(SEED));
+            case "ward60k" -> () -> scores(AgglomerativeClustering.of(CLASSES).fit(pca50()).labels());
             default -> throw new BadInputException("unknown bench task '" + task + "'; known: "
                     + String.join(", ", TASKS.keySet()));
         };
@@ -109,7 +127,7 @@ public final class Benchmark {
     }
 
     private Map<String, String> kmeans(int nInit) {
-        KMeansModel m = KMeans.of(10).withNInit(nInit).withSeed(SEED).fit(x);
+        KMeansModel m = KMeans.of(CLASSES).withNInit(nInit).withSeed(SEED).fit(x);
         Map<String, String> out = new LinkedHashMap<>();
         out.put("inertia", String.format(Locale.ROOT, "%.1f", m.inertia()));
         if (nInit == 1) {
@@ -119,13 +137,41 @@ public final class Benchmark {
         return out;
     }
 
+    private Supplier<Map<String, String>> gmm() {
+        INDArray z = pca50();
+        return () -> {
+            GaussianMixtureModel m = GaussianMixture.of(CLASSES).withSeed(SEED).fit(z);
+            Map<String, String> out = new LinkedHashMap<>();
+            out.put("loglik", fmt(m.score(z)));
+            out.putAll(scores(m.predict(z)));
+            return out;
+        };
+    }
+
     private Supplier<Map<String, String>> silhouette(Supplier<INDArray> features) {
         INDArray z = features.get();
         int[] labels = kmeansLabels();
         return () -> Map.of("silhouette", fmt(Silhouette.score(z, labels)));
     }
 
+    /** A clusterer on the peer's 10,000-point random subset of the PCA-50 projection, scored against its labels. */
+    private Supplier<Map<String, String>> onSubset(Clusterer clusterer) {
+        int[] rows = subset();
+        INDArray z = DenseRows.of(pca50(), "pca50").select(rows).array();
+        int[] subTruth = Arrays.stream(rows).map(i -> truth[i]).toArray();
+        return () -> scores(subTruth, clusterer.fit(z).labels());
+    }
+
+    /** 10,000 distinct random rows, fixed by the seed (the peer draws its own with numpy's RandomState(42)). */
+    private int[] subset() {
+        return RandomRows.distinct(new SplittableRandom(SEED), truth.length, Math.min(SUBSET, truth.length));
+    }
+
     private Map<String, String> scores(int[] labels) {
+        return scores(truth, labels);
+    }
+
+    private static Map<String, String> scores(int[] truth, int[] labels) {
         ExternalScores s = ExternalScores.of(truth, labels);
         Map<String, String> out = new LinkedHashMap<>();
         out.put("acc", fmt(s.acc()));
@@ -136,7 +182,7 @@ public final class Benchmark {
 
     private int[] kmeansLabels() {
         if (kmeansLabels == null) {
-            kmeansLabels = KMeans.of(10).withSeed(SEED).fit(x).labels();
+            kmeansLabels = KMeans.of(CLASSES).withSeed(SEED).fit(x).labels();
         }
         return kmeansLabels;
     }

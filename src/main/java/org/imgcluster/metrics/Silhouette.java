@@ -1,8 +1,8 @@
 package org.imgcluster.metrics;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.imgcluster.linalg.RandomRows;
 import org.imgcluster.linalg.Matrices;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,7 +37,7 @@ public final class Silhouette {
         if (sampleSize < 1) {
             throw new IllegalArgumentException("sampleSize = " + sampleSize + "; it must be ≥ 1");
         }
-        int[] picked = randomSubset(labels.length, Math.min(sampleSize, labels.length), seed);
+        int[] picked = RandomRows.distinct(new SplittableRandom(seed), labels.length, Math.min(sampleSize, labels.length));
         int[] sampleLabels = new int[picked.length];
         for (int i = 0; i < picked.length; i++) {
             sampleLabels[i] = labels[picked[i]];
@@ -106,22 +106,6 @@ public final class Silhouette {
 
     private static INDArray asFloat(INDArray x) {
         return x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT);
-    }
-
-    /** {@code size} distinct indices of 0..n-1: the head of a seeded Fisher–Yates shuffle. */
-    private static int[] randomSubset(int n, int size, long seed) {
-        int[] indices = new int[n];
-        for (int i = 0; i < n; i++) {
-            indices[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < size; i++) {
-            int j = i + random.nextInt(n - i);
-            int swap = indices[i];
-            indices[i] = indices[j];
-            indices[j] = swap;
-        }
-        return Arrays.copyOf(indices, size);
     }
 
     private static double mean(double[] values) {

@@ -1,0 +1,99 @@
+package org.imgcluster.linalg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class KnnGraphTest {
+
+    /** Gaussian points shifted far from the origin, where the GEMM norm expansion would lose most to cancellation. */
+    private static DenseRows points(int n, int d, long seed) {
+        Random random = new Random(seed);
+        float[] v = new float[n * d];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (100 + random.nextGaussian());
+        }
+        return DenseRows.of(v, n, d, "points");
+    }
+
+    @ParameterizedTest(name = "include self: {0}")
+    @ValueSource(booleans = {false, true})
+    void equalsBruteForce(boolean includeSelf) {
+        int n = 500;
+        int d = 7;
+        int k = 6;
+        DenseRows x = points(n, d, 3);
+        KnnGraph graph = KnnGraph.of(x, k, includeSelf);
+        assertThat(graph.n()).isEqualTo(n);
+        assertThat(graph.k()).isEqualTo(k);
+        for (int i = 0; i < n; i++) {
+            int[] expected = bruteForce(x, i, includeSelf ? k - 1 : k);
+            int[] actual = Arrays.copyOfRange(graph.indices(), i * k, i * k + k);
+            if (includeSelf) {
+                assertThat(actual[0]).isEqualTo(i);
+                assertThat(graph.distance(i, 0)).isZero();
+                actual = Arrays.copyOfRange(actual, 1, k);
+            }
+            assertThat(actual).as("neighbours of %d", i).containsExactly(expected);
+            int first = includeSelf ? 1 : 0;
+            for (int j = first; j < k; j++) {
+                assertThat(graph.distance(i, j)).isCloseTo((float) Math.sqrt(squared(x, i, graph.neighbor(i, j))),
+                        within(1e-6f));
+            }
+        }
+    }
+
+    @Test
+    void rowsInLaterProductBlocksAreExactToo() {
+        // 5,000² float products take 100 MB: two blocks of 64 MiB at most.
+        DenseRows x = points(5000, 3, 5);
+        KnnGraph graph = KnnGraph.of(x, 4, false);
+        for (int i = 0; i < 5000; i += 97) {
+            assertThat(Arrays.copyOfRange(graph.indices(), i * 4, i * 4 + 4)).containsExactly(bruteForce(x, i, 4));
+        }
+    }
+
+    @Test
+    void equalDistancesKeepTheLowerIndexFirst() {
+        // Points 1, 2, 3 are all at distance 1 from point 0.
+        DenseRows x = DenseRows.of(new float[] {0, 0, 1, 0, 0, 1, -1, 0, 5, 5}, 5, 2, "points");
+        KnnGraph graph = KnnGraph.of(x, 3, false);
+        assertThat(Arrays.copyOfRange(graph.indices(), 0, 3)).containsExactly(1, 2, 3);
+        assertThat(Arrays.copyOfRange(graph.distances(), 0, 3)).containsExactly(1f, 1f, 1f);
+    }
+
+    @Test
+    void kOutsideItsRangeIsRefusedInOneLine() {
+        DenseRows x = points(10, 2, 1);
+        assertThatThrownBy(() -> KnnGraph.of(x, 10, false)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("n_neighbors = 10 is outside 1..9 (the number of points minus the point itself)");
+        assertThatThrownBy(() -> KnnGraph.of(x, 0, true)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("n_neighbors = 0 is outside 1..10 (the number of points)");
+        assertThat(KnnGraph.of(x, 10, true).neighbor(3, 0)).isEqualTo(3);
+    }
+
+    /** The k nearest others of point i by exact double distances, ties to the lower index. */
+    private static int[] bruteForce(DenseRows x, int i, int k) {
+        return IntStream.range(0, x.n()).filter(j -> j != i).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(j -> squared(x, i, j)).thenComparing(j -> j))
+                .limit(k).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double squared(DenseRows x, int a, int b) {
+        double s = 0;
+        for (int t = 0; t < x.d(); t++) {
+            double diff = (double) x.values()[a * x.d() + t] - x.values()[b * x.d() + t];
+            s += diff * diff;
+        }
+        return s;
+    }
+}
