@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.Distances;
 import org.imgcluster.linalg.NdArrays;
+import org.imgcluster.linalg.RowChunks;
 import org.imgcluster.linalg.Vectors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -20,6 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class ElkanLloyd {
     private static final long BLOCK_BYTES = 64L << 20;
     private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
+    /** A full GEMM pass replaces the bounded step while more than 1/this of the points moved in the last step. */
+    private static final int FULL_PASS_SHARE = 20;
 
     private final INDArray x;
     private final float[] xf;
@@ -51,12 +54,23 @@ final class ElkanLloyd {
 
     KMeansModel run(INDArray initialCenters, int maxIter, double absTol) {
         centers = toDouble(initialCenters);
-        assignAll();
-        for (int i = 0; i < n; i++) {
-            add(i, labels[i], 1);
+        assignAll(true);
+        double[] initialSums = RowChunks.sum(n, k * d, (from, to, s) -> {
+            for (int i = from; i < to; i++) {
+                int off = i * d;
+                int c = labels[i] * d;
+                for (int t = 0; t < d; t++) {
+                    s[c + t] += xf[off + t];
+                }
+            }
+        });
+        System.arraycopy(initialSums, 0, sums, 0, sums.length);
+        for (int label : labels) {
+            counts[label]++;
         }
         int iter = 0;
         int changes = n;
+        boolean stable = false;
         while (true) {
             iter++;
             double[] moved = updateCenters();
@@ -64,20 +78,29 @@ final class ElkanLloyd {
             for (double m : moved) {
                 shift += m * m;
             }
-            if ((iter > 1 && changes == 0) || shift <= absTol || iter >= maxIter) {
+            stable = iter > 1 && changes == 0;
+            if (stable || shift <= absTol || iter >= maxIter) {
                 break;
             }
-            changes = boundedAssign(moved);
+            // While many points still move, the bounds save little: one GEMM pass refreshes them all exactly.
+            changes = changes > n / FULL_PASS_SHARE ? assignAll(false) : boundedAssign(moved);
         }
         float[] finalValues = toFloat(centers);
         INDArray finalCenters = NdArrays.matrix(finalValues, k, d);
-        Assignment.assign(x, xNorms, finalCenters, labels, new float[n], BLOCK_BYTES);
+        if (!stable) {
+            // As scikit-learn: a last assignment makes the labels match the final centres. (When no point moved in
+            // the last step, the centres did not move either, and the labels already match.)
+            Assignment.assign(x, xNorms, finalCenters, labels, new float[n], BLOCK_BYTES);
+        }
         double inertia = Assignment.exactInertia(xf, d, labels, finalValues);
         return new KMeansModel(labels, finalCenters, inertia, iter);
     }
 
-    /** Every distance at once, by GEMM in row blocks: labels, the upper bound and all lower bounds. */
-    private void assignAll() {
+    /**
+     * Every distance at once, by GEMM in row blocks: labels, the upper bound and all lower bounds. Unless
+     * {@code initial}, points that change cluster are moved between the sums; returns how many did.
+     */
+    private int assignAll(boolean initial) {
         float[] cf = toFloat(centers);
         INDArray centerMatrix = NdArrays.matrix(cf, k, d);
         float[] cNorms = new float[k];
@@ -85,6 +108,7 @@ final class ElkanLloyd {
             cNorms[j] = (float) Vectors.squaredDistance(cf, j * d, new float[d], 0, d);
         }
         int block = Distances.blockRows(k, BLOCK_BYTES);
+        int changes = 0;
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
             float[] dots = NdArrays.values(NdArrays.timesTransposed(Distances.rows(x, from, to), centerMatrix));
@@ -98,10 +122,16 @@ final class ElkanLloyd {
                         best = j;
                     }
                 }
+                if (!initial && best != labels[i]) {
+                    add(i, labels[i], -1);
+                    add(i, best, 1);
+                    changes++;
+                }
                 labels[i] = best;
                 upper[i] = lower[i * k + best];
             }
         }
+        return changes;
     }
 
     /** New centres from the sums; returns how far each centre moved. Empty clusters are re-seeded first. */

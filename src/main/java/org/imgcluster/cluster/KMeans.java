@@ -19,6 +19,9 @@ public record KMeans(int k, int nInit, int maxIter, double tol, long seed) imple
     private static final Logger log = LoggerFactory.getLogger(KMeans.class);
 
     public KMeans {
+        if (k < 1) {
+            throw new IllegalArgumentException("k = " + k + " must be ≥ 1");
+        }
         if (nInit < 1) {
             throw new IllegalArgumentException("n_init = " + nInit + " must be ≥ 1");
         }

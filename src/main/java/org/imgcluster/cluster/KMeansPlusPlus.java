@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.NdArrays;
+import org.imgcluster.linalg.RowChunks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,7 +44,6 @@ final class KMeansPlusPlus {
         }
         double[] cumulative = new double[n];
         int[] picked = new int[trials];
-        double[] trialPotential = new double[trials];
         for (int c = 1; c < k; c++) {
             double running = 0;
             for (int i = 0; i < n; i++) {
@@ -56,23 +56,27 @@ final class KMeansPlusPlus {
             }
             NdArrays.fill(candidates, candidateRows);
             NdArrays.read(NdArrays.timesTransposed(data.array(), candidates, products), dots);
-            Arrays.fill(trialPotential, 0);
-            for (int i = 0; i < n; i++) {
-                for (int t = 0; t < trials; t++) {
-                    float dist = Math.max(0f, norms[i] + norms[picked[t]] - 2 * dots[i * trials + t]);
-                    trialPotential[t] += Math.min(closest[i], dist);
+            double[] trialPotential = RowChunks.sum(n, trials, (from, to, s) -> {
+                for (int i = from; i < to; i++) {
+                    for (int t = 0; t < trials; t++) {
+                        float dist = Math.max(0f, norms[i] + norms[picked[t]] - 2 * dots[i * trials + t]);
+                        s[t] += Math.min(closest[i], dist);
+                    }
                 }
-            }
+            });
             int best = 0;
             for (int t = 1; t < trials; t++) {
                 if (trialPotential[t] < trialPotential[best]) {
                     best = t;
                 }
             }
-            for (int i = 0; i < n; i++) {
-                float dist = Math.max(0f, norms[i] + norms[picked[best]] - 2 * dots[i * trials + best]);
-                closest[i] = Math.min(closest[i], dist);
-            }
+            int chosen = best;
+            RowChunks.forEach(n, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    float dist = Math.max(0f, norms[i] + norms[picked[chosen]] - 2 * dots[i * trials + chosen]);
+                    closest[i] = Math.min(closest[i], dist);
+                }
+            });
             potential = trialPotential[best];
             System.arraycopy(values, picked[best] * d, centers, c * d, d);
         }

@@ -26,6 +26,9 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, int 
     private static final long BLOCK_BYTES = 64L << 20;
 
     public MiniBatchKMeans {
+        if (k < 1) {
+            throw new IllegalArgumentException("k = " + k + " must be ≥ 1");
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch_size = " + batchSize + " must be ≥ 1");
         }
@@ -102,8 +105,8 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, int 
         log.debug("mini-batch k-means stopped after {} of {} steps", step, steps);
         INDArray finalCenters = matrix(centers, k, d);
         int[] all = new int[n];
-        Assignment.assign(x.array(), x.squaredNorms(), finalCenters, all, new float[n], BLOCK_BYTES);
-        return new KMeansModel(all, finalCenters, Assignment.exactInertia(x.values(), d, all, centers), (int) step);
+        double inertia = Assignment.assign(x.array(), x.squaredNorms(), finalCenters, all, new float[n], BLOCK_BYTES);
+        return new KMeansModel(all, finalCenters, inertia, (int) step);
     }
 
     /** k-means++ on nInit random subsets, scored by inertia on one validation subset; the best seeding wins. */
@@ -140,6 +143,7 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, int 
         final float[] minDist;
         final float[] dots;
         final float[] centerNorms;
+        final float[] sums;
         final INDArray rows;
         final INDArray centers;
         final INDArray products;
@@ -154,6 +158,7 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, int 
             minDist = new float[size];
             dots = new float[size * k];
             centerNorms = new float[k];
+            sums = new float[k * d];
             rows = Nd4j.createUninitialized(DataType.FLOAT, size, d);
             centers = Nd4j.createUninitialized(DataType.FLOAT, k, d);
             products = Nd4j.createUninitialized(DataType.FLOAT, size, k);
@@ -182,7 +187,9 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, int 
     /** Each centre takes the mean of its old position (weighted by its count) and its batch points. */
     private void moveCenters(Batch b, float[] centers, float[] counts) {
         int d = b.d;
-        double[] sums = new double[k * d];
+        // float sums as scikit-learn's float32 update: over at most one batch they lose nothing that matters.
+        float[] sums = b.sums;
+        Arrays.fill(sums, 0f);
         int[] batchCounts = new int[k];
         int[] labels = b.labels;
         float[] v = b.values;
@@ -200,7 +207,7 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, int 
             float old = counts[j];
             counts[j] += batchCounts[j];
             for (int t = 0; t < d; t++) {
-                centers[j * d + t] = (float) ((centers[j * d + t] * old + sums[j * d + t]) / counts[j]);
+                centers[j * d + t] = (centers[j * d + t] * old + sums[j * d + t]) / counts[j];
             }
         }
     }

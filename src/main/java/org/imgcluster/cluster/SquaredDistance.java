@@ -3,7 +3,7 @@ package org.imgcluster.cluster;
 /** The squared Euclidean distance between two rows of double arrays, giving up early once it cannot win. */
 final class SquaredDistance {
     /** The partial sum is compared with the limit every this many features. */
-    private static final int STRIDE = 16;
+    private static final int STRIDE = 8;
 
     private SquaredDistance() {
     }

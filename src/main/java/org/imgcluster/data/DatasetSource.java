@@ -24,6 +24,18 @@ public final class DatasetSource {
         return openPath(Path.of(nameOrPath), split);
     }
 
+    /** Checks, without loading, that {@code split} of the named dataset or the path can be found. */
+    public static void requireAvailable(String nameOrPath, Split split, DatasetLocator locator) {
+        Optional<DatasetSpec> named = DatasetRegistry.find(nameOrPath);
+        if (named.isPresent()) {
+            locator.require(named.get(), split);
+        } else if (!Files.exists(Path.of(nameOrPath))) {
+            throw new BadInputException("'" + nameOrPath + "' is neither a known dataset name ("
+                    + String.join(", ", DatasetRegistry.all().stream().map(DatasetSpec::name).toList())
+                    + ") nor an existing file or folder");
+        }
+    }
+
     /** The split if it can be found, else empty (used for optional companions such as the test split in EDA). */
     public static Optional<ImageSet> openIfPresent(String nameOrPath, Split split, DatasetLocator locator) {
         Optional<DatasetSpec> named = DatasetRegistry.find(nameOrPath);
@@ -45,9 +57,7 @@ public final class DatasetSource {
             return spec.load(path, split);
         }
         if (!Files.isRegularFile(path)) {
-            throw new BadInputException("'" + path + "' is neither a known dataset name ("
-                    + String.join(", ", DatasetRegistry.all().stream().map(DatasetSpec::name).toList())
-                    + ") nor an existing file or folder");
+            requireAvailable(path.toString(), split, null);
         }
         String file = path.getFileName().toString();
         if (file.toLowerCase().endsWith(".csv") || file.toLowerCase().endsWith(".csv.gz")) {

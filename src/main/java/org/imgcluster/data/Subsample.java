@@ -16,6 +16,12 @@ public final class Subsample {
      * The images keep their original order.
      */
     public static ImageSet stratified(ImageSet set, int n, long seed) {
+        return set.select(stratifiedIndices(set, n, seed),
+                set.source() + ", stratified subsample of " + n + " (seed " + seed + ")");
+    }
+
+    /** The indices {@link #stratified} keeps, ascending. */
+    public static int[] stratifiedIndices(ImageSet set, int n, long seed) {
         if (n < 1 || n > set.size()) {
             throw new BadInputException("subsample: n = " + n + " is outside the allowed range 1.." + set.size()
                     + " (the size of " + set.source() + ")");
@@ -23,7 +29,7 @@ public final class Subsample {
         Random random = new Random(seed);
         int[] chosen = set.hasLabels() ? drawPerClass(set.labels(), n, random) : draw(allIndices(set.size()), n, random);
         Arrays.sort(chosen);
-        return set.select(chosen, set.source() + ", stratified subsample of " + n + " (seed " + seed + ")");
+        return chosen;
     }
 
     private static int[] drawPerClass(int[] labels, int n, Random random) {

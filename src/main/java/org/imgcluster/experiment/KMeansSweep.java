@@ -31,13 +31,7 @@ public final class KMeansSweep {
      * @param silhouetteSample 0: no silhouette; -1: the exact silhouette; n > 0: the silhouette of a seeded sample of n
      */
     public static List<Point> run(INDArray x, int from, int to, KMeans base, int silhouetteSample) {
-        if (from > to) {
-            throw new IllegalArgumentException("k range " + from + ".." + to + " is empty; give from ≤ to, e.g. 2..20");
-        }
-        if (from < (silhouetteSample == 0 ? 1 : 2)) {
-            throw new IllegalArgumentException("k range starts at " + from + "; it must start at ≥ "
-                    + (silhouetteSample == 0 ? 1 : 2) + (silhouetteSample == 0 ? "" : " (a silhouette needs 2 clusters)"));
-        }
+        requireRange(from, to, silhouetteSample);
         DenseRows data = DenseRows.of(x, "features");
         List<Point> points = new ArrayList<>();
         ProgressBarBuilder bar = new ProgressBarBuilder().setTaskName("k-means sweep").setInitialMax(to - from + 1L)
@@ -55,5 +49,17 @@ public final class KMeansSweep {
             }
         }
         return points;
+    }
+
+    /** The checks of {@link #run} on its range, for callers that want to fail before any work. */
+    public static void requireRange(int from, int to, int silhouetteSample) {
+        if (from > to) {
+            throw new IllegalArgumentException("k range " + from + ".." + to + " is empty; give from ≤ to, e.g. 2..20");
+        }
+        int least = silhouetteSample == 0 ? 1 : 2;
+        if (from < least) {
+            throw new IllegalArgumentException("k range starts at " + from + "; it must start at ≥ " + least
+                    + (least == 2 ? " (a silhouette needs 2 clusters)" : ""));
+        }
     }
 }

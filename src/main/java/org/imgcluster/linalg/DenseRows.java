@@ -1,5 +1,7 @@
 package org.imgcluster.linalg;
 
+import java.util.Arrays;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -14,7 +16,7 @@ public record DenseRows(INDArray array, float[] values, float[] squaredNorms, in
     public static DenseRows of(INDArray x, String what) {
         if (x == null || x.rank() != 2 || x.rows() == 0 || x.columns() == 0) {
             throw new IllegalArgumentException(what + " must be a non-empty n×d matrix, got "
-                    + (x == null ? "nothing" : java.util.Arrays.toString(x.shape())));
+                    + (x == null ? "nothing" : Arrays.toString(x.shape())));
         }
         boolean ready = x.dataType() == DataType.FLOAT && x.ordering() == 'c' && !x.isView();
         INDArray array = ready ? x : x.castTo(DataType.FLOAT).dup('c');
@@ -28,37 +30,50 @@ public record DenseRows(INDArray array, float[] values, float[] squaredNorms, in
 
     private static DenseRows of(float[] values, int n, int d, INDArray array, String what) {
         float[] norms = new float[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = i * d, end = j + d; j < end; j++) {
-                float v = values[j];
-                if (!Float.isFinite(v)) {
-                    throw new IllegalArgumentException(what + " contain " + v + " at row " + i + ", column " + (j - i * d)
-                            + "; clean or impute non-finite values first");
+        // Each chunk notes its first non-finite value; the lowest one is reported, so the message does not depend on
+        // which thread got there first.
+        long[] firstBad = {Long.MAX_VALUE};
+        RowChunks.forEach(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double s = 0;
+                for (int j = i * d, end = j + d; j < end; j++) {
+                    float v = values[j];
+                    if (!Float.isFinite(v)) {
+                        synchronized (firstBad) {
+                            firstBad[0] = Math.min(firstBad[0], j);
+                        }
+                        return;
+                    }
+                    s += v * v;
                 }
-                s += v * v;
+                norms[i] = (float) s;
             }
-            norms[i] = (float) s;
+        });
+        if (firstBad[0] != Long.MAX_VALUE) {
+            int j = (int) firstBad[0];
+            throw new IllegalArgumentException(what + " contain " + values[j] + " at row " + j / d + ", column " + j % d
+                    + "; clean or impute non-finite values first");
         }
         return new DenseRows(array, values, norms, n, d);
     }
 
     /** The population variance of each column, averaged: scikit-learn's scale for k-means' {@code tol}. */
     public double meanColumnVariance() {
-        double[] sum = new double[d];
-        double[] sumSq = new double[d];
-        for (int i = 0; i < n; i++) {
-            int off = i * d;
-            for (int j = 0; j < d; j++) {
-                double v = values[off + j];
-                sum[j] += v;
-                sumSq[j] += v * v;
+        // sums[0..d) are column sums, sums[d..2d) sums of squares.
+        double[] sums = RowChunks.sum(n, 2 * d, (from, to, s) -> {
+            for (int i = from; i < to; i++) {
+                int off = i * d;
+                for (int j = 0; j < d; j++) {
+                    double v = values[off + j];
+                    s[j] += v;
+                    s[d + j] += v * v;
+                }
             }
-        }
+        });
         double total = 0;
         for (int j = 0; j < d; j++) {
-            double mean = sum[j] / n;
-            total += Math.max(0, sumSq[j] / n - mean * mean);
+            double mean = sums[j] / n;
+            total += Math.max(0, sums[d + j] / n - mean * mean);
         }
         return total / d;
     }

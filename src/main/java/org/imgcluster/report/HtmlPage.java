@@ -57,6 +57,11 @@ public final class HtmlPage {
         return element("p", text);
     }
 
+    /** Text shown as written, in a fixed-width font (e.g. a classification report). */
+    public HtmlPage preformatted(String text) {
+        return element("pre", text);
+    }
+
     /** A two-column table of names and values, in the map's iteration order (pass a LinkedHashMap). */
     public HtmlPage keyValueTable(String caption, Map<String, String> rows) {
         body.append("<table class=\"key-value\">\n<caption>").append(escape(caption)).append("</caption>\n<tbody>\n");

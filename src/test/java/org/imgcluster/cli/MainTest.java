@@ -74,6 +74,22 @@ class MainTest {
     }
 
     @Test
+    void runRefusesABrokenConfigBeforeAnyWork() throws Exception {
+        Path config = tmp.resolve("bad.yaml");
+        Files.writeString(config, "output: " + tmp.resolve("runs") + "\ndataset: {name: cifar10}\nalgorithms: [kmeans]\n");
+        Outcome missingKey = run("run", config.toString());
+        assertThat(missingKey.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(missingKey.err().strip()).isEqualTo("imgcluster: error: " + config
+                + ": algorithms[0] (kmeans): missing key 'k'");
+        Files.writeString(config, "output: " + tmp.resolve("runs") + "\ndataset: {name: cifar10}\n"
+                + "algorithms: [{type: kmeans, k: 10}]\n");
+        Outcome noData = run("run", config.toString(), "--data-dir", tmp.resolve("none").toString());
+        assertThat(noData.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(noData.err()).contains("cifar10 train split not found");
+        assertThat(tmp.resolve("runs")).doesNotExist();
+    }
+
+    @Test
     void verboseShowsTheStackTrace() {
         Outcome r = run("--verbose", "eda", "mnist", "--split", "validation");
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);

@@ -66,7 +66,7 @@ class KMeansTest {
         INDArray x = NdArrays.matrix(TWO_GROUPS, 6, 2);
         assertThatThrownBy(() -> KMeans.of(7).fit(x)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("k = 7 is outside 1..6 (the number of points)");
-        assertThatThrownBy(() -> KMeans.of(0).fit(x)).hasMessage("k = 0 is outside 1..6 (the number of points)");
+        assertThatThrownBy(() -> KMeans.of(0)).hasMessage("k = 0 must be ≥ 1");
         assertThatThrownBy(() -> KMeans.of(2).withNInit(0)).hasMessage("n_init = 0 must be ≥ 1");
         assertThatThrownBy(() -> KMeans.of(2).withTol(Double.NaN)).hasMessage("tol = NaN must be ≥ 0");
         float[] withNan = TWO_GROUPS.clone();

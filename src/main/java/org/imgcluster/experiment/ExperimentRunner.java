@@ -1,0 +1,292 @@
+package org.imgcluster.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.imgcluster.cluster.Clustering;
+import org.imgcluster.data.DatasetLocator;
+import org.imgcluster.data.DatasetSource;
+import org.imgcluster.data.Deduplicator;
+import org.imgcluster.data.ImageSet;
+import org.imgcluster.data.Subsample;
+import org.imgcluster.features.FittedFeatures;
+import org.imgcluster.features.PixelMatrix;
+import org.imgcluster.metrics.ClassificationReport;
+import org.imgcluster.metrics.Contingency;
+import org.imgcluster.metrics.ExternalScores;
+import org.imgcluster.metrics.Silhouette;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Walks one config: loads and prepares the dataset, fits every feature extractor, fits every algorithm on every
+ * feature set, scores each result, and writes the run folder (config.yaml, results.json, results.csv,
+ * assignments.csv, PNGs, report.html, run.log). A step that fails leaves a results.json saying which step and why,
+ * and no report.
+ */
+public final class ExperimentRunner {
+    private static final Logger log = LoggerFactory.getLogger(ExperimentRunner.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final ExperimentConfig config;
+    private final DatasetLocator locator;
+    private final RunRecord record;
+    private final Path dir;
+
+    private ExperimentRunner(ExperimentConfig config, DatasetLocator locator, Path dir) {
+        this.config = config;
+        this.locator = locator;
+        this.dir = dir;
+        this.record = new RunRecord(config);
+    }
+
+    /** Runs the experiment into a new folder under {@code config.output()/config.name()}; returns that folder. */
+    public static Path run(ExperimentConfig config, DatasetLocator locator) throws IOException {
+        Path dir = newRunFolder(config.output().resolve(config.name()));
+        ExperimentRunner runner = new ExperimentRunner(config, locator, dir);
+        try (RunLog ignored = new RunLog(dir.resolve("run.log"))) {
+            log.info("run {} into {}", config.name(), dir);
+            runner.walk();
+        }
+        return dir;
+    }
+
+    private static Path newRunFolder(Path parent) throws IOException {
+        String stamp = LocalDateTime.now().format(STAMP);
+        Path dir = parent.resolve(stamp);
+        for (int n = 2; Files.exists(dir); n++) {
+            dir = parent.resolve(stamp + "-" + n);
+        }
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    private void walk() throws IOException {
+        long start = System.nanoTime();
+        RunFiles files = new RunFiles(dir);
+        try {
+            files.writeConfig(config);
+            Prepared data = record.step("load dataset", this::prepare);
+            if (config.eda()) {
+                record.step("eda", () -> Eda.run(data.name(), data.train(), data.evaluation(), dir.resolve("eda")));
+            }
+            INDArray pixels = PixelMatrix.of(data.train());
+            INDArray evalPixels = data.evaluation() == null ? null : PixelMatrix.of(data.evaluation());
+            RunFigures figures = new RunFigures(dir, data.train());
+            for (Step featureStep : config.features()) {
+                String features = featureStep.label();
+                FittedFeatures fitted = record.step("features " + features, () -> {
+                    long t = System.nanoTime();
+                    FittedFeatures f = Steps.feature(featureStep).fit(pixels);
+                    record.features(features, f, seconds(t));
+                    figures.features(features, f);
+                    return f;
+                });
+                INDArray x = fitted.transform(pixels);
+                INDArray evalX = evalPixels == null ? null : fitted.transform(evalPixels);
+                for (Step algorithmStep : config.algorithms()) {
+                    String algorithm = algorithmStep.label();
+                    record.step(algorithm + " on " + features, () -> {
+                        Steps.Algorithm algo = Steps.algorithm(algorithmStep, config.seed());
+                        if (algo instanceof Steps.Fit fit) {
+                            RunResult r = fitAndScore(features, algorithm, fit, x, evalX, data);
+                            record.result(r);
+                            figures.result(r, data, fitted);
+                        } else if (algo instanceof Steps.Sweep sweep) {
+                            long t = System.nanoTime();
+                            List<KMeansSweep.Point> points = KMeansSweep.run(x, sweep.from(), sweep.to(), sweep.base(),
+                                    sweep.silhouetteSample());
+                            RunResult.SweepCurve curve = new RunResult.SweepCurve(features, algorithm, points, seconds(t));
+                            record.sweep(curve);
+                            figures.sweep(curve);
+                        }
+                        return null;
+                    });
+                }
+            }
+            record.step("write results", () -> {
+                figures.comparison(record.results());
+                files.writeResults(record, data, seconds(start));
+                files.writeReport(record, data, figures);
+                return null;
+            });
+            log.info("run {} finished in {} s: {}", config.name(), String.format("%.1f", seconds(start)),
+                    dir.resolve("report.html"));
+        } catch (RuntimeException | IOException e) {
+            files.writeFailure(record, e, seconds(start));
+            throw e;
+        }
+    }
+
+    /** The dataset as the config prepares it, and where each kept image was in the split. */
+    record Prepared(String name, ImageSet train, int[] originalIndex, ImageSet evaluation, int duplicatesRemoved) {
+    }
+
+    private Prepared prepare() {
+        ExperimentConfig.DatasetSection ds = config.dataset();
+        ImageSet set = DatasetSource.open(ds.name(), ds.split(), locator);
+        log.info("loaded {}", set);
+        int[] index = IntStream.range(0, set.size()).toArray();
+        int removed = 0;
+        if (ds.deduplicate()) {
+            Deduplicator.Result dedup = Deduplicator.dropDuplicates(set);
+            removed = dedup.removedCount();
+            log.info("removed {} exact duplicate(s) ({} same image under another label kept)", removed,
+                    dedup.conflicts());
+            index = without(index, dedup.removedIndices());
+            set = dedup.kept();
+        }
+        if (ds.subsample() > 0 && ds.subsample() < set.size()) {
+            int[] keep = Subsample.stratifiedIndices(set, ds.subsample(), config.seed());
+            int[] before = index;
+            index = IntStream.of(keep).map(i -> before[i]).toArray();
+            set = Subsample.stratified(set, ds.subsample(), config.seed());
+            log.info("stratified subsample of {} images (seed {})", set.size(), config.seed());
+        }
+        ImageSet evaluation = ds.evaluateOn() == null ? null : DatasetSource.open(ds.name(), ds.evaluateOn(), locator);
+        String name = Path.of(ds.name()).getFileName().toString();
+        return new Prepared(name, set, index, evaluation, removed);
+    }
+
+    private static int[] without(int[] index, int[] removedPositions) {
+        boolean[] gone = new boolean[index.length];
+        for (int r : removedPositions) {
+            gone[r] = true;
+        }
+        return IntStream.range(0, index.length).filter(i -> !gone[i]).map(i -> index[i]).toArray();
+    }
+
+    private RunResult fitAndScore(String features, String algorithm, Steps.Fit fit, INDArray x, INDArray evalX,
+                                  Prepared data) {
+        long t = System.nanoTime();
+        Clustering c = fit.clusterer().fit(x);
+        double secs = seconds(t);
+        int[] labels = c.labels();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        Contingency contingency = null;
+        ClassificationReport report = null;
+        if (data.train().hasLabels()) {
+            int[] truth = data.train().labels();
+            ExternalScores s = ExternalScores.of(truth, labels);
+            putIfWanted(scores, "acc", s.acc());
+            putIfWanted(scores, "majority_acc", s.majorityAcc());
+            putIfWanted(scores, "nmi", s.nmi());
+            putIfWanted(scores, "ari", s.ari());
+            putIfWanted(scores, "ami", s.ami());
+            contingency = s.contingency();
+            report = ClassificationReport.of(contingency, data.train().classNames());
+        }
+        if (config.scores().contains("silhouette") && c.numClusters() >= 2 && c.numClusters() < labels.length) {
+            int n = labels.length;
+            int sample = config.silhouetteSample();
+            scores.put("silhouette", sample == 0 || n <= sample ? Silhouette.score(x, labels)
+                    : Silhouette.score(x, labels, sample, config.seed()));
+        }
+        Map<String, Double> stats = c.statistics();
+        for (String key : List.of("inertia", "log_likelihood", "bic")) {
+            if (stats.containsKey(key)) {
+                putIfWanted(scores, key, stats.get(key));
+            }
+        }
+        int[] evalLabels = null;
+        Map<String, Double> evalScores = Map.of();
+        if (evalX != null && c.canPredict()) {
+            evalLabels = c.predict(evalX);
+            if (data.evaluation().hasLabels()) {
+                ExternalScores s = ExternalScores.of(data.evaluation().labels(), evalLabels);
+                evalScores = new LinkedHashMap<>();
+                putIfWanted(evalScores, "acc", s.acc());
+                putIfWanted(evalScores, "majority_acc", s.majorityAcc());
+                putIfWanted(evalScores, "nmi", s.nmi());
+                putIfWanted(evalScores, "ari", s.ari());
+                putIfWanted(evalScores, "ami", s.ami());
+            }
+        }
+        log.info("{} on {}: {} clusters in {} s; {}", algorithm, features, c.numClusters(),
+                String.format("%.2f", secs), scores.entrySet().stream()
+                        .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.4g", e.getValue()))
+                        .collect(Collectors.joining(", ")));
+        return new RunResult(features, algorithm, c.numClusters(), labels, scores, stats, contingency, report,
+                evalLabels, evalScores, secs);
+    }
+
+    private void putIfWanted(Map<String, Double> scores, String key, double value) {
+        if (config.scores().contains(key)) {
+            scores.put(key, value);
+        }
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** Results gathered so far, and the step under way (named in results.json if it fails). */
+    static final class RunRecord {
+        private final ExperimentConfig config;
+        private final List<RunResult> results = new ArrayList<>();
+        private final List<RunResult.SweepCurve> sweeps = new ArrayList<>();
+        private final Map<String, Map<String, Object>> features = new LinkedHashMap<>();
+        private String currentStep = "start";
+
+        RunRecord(ExperimentConfig config) {
+            this.config = config;
+        }
+
+        @FunctionalInterface
+        interface Body<T> {
+            T run() throws IOException;
+        }
+
+        <T> T step(String name, Body<T> body) throws IOException {
+            currentStep = name;
+            log.info("step: {}", name);
+            return body.run();
+        }
+
+        void features(String label, FittedFeatures f, double secs) {
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("output_dimension", f.outputDimension());
+            info.put("seconds", secs);
+            features.put(label, info);
+        }
+
+        void result(RunResult r) {
+            results.add(r);
+        }
+
+        void sweep(RunResult.SweepCurve s) {
+            sweeps.add(s);
+        }
+
+        ExperimentConfig config() {
+            return config;
+        }
+
+        List<RunResult> results() {
+            return results;
+        }
+
+        List<RunResult.SweepCurve> sweeps() {
+            return sweeps;
+        }
+
+        Map<String, Map<String, Object>> featureInfo() {
+            return features;
+        }
+
+        String currentStep() {
+            return currentStep;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.imgcluster.experiment;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.imgcluster.data.ImageSet;
+import org.imgcluster.features.FittedFeatures;
+import org.imgcluster.features.PcaModel;
+import org.imgcluster.features.RawModel;
+import org.imgcluster.metrics.ClusterAccuracy;
+import org.imgcluster.metrics.Contingency;
+import org.imgcluster.report.Charts;
+import org.imgcluster.report.ImageGrid;
+import org.imgcluster.report.IntensityScale;
+
+/** The run's pictures: each written as a PNG into the run folder and listed, with its caption, for the report. */
+final class RunFigures {
+    /** A written figure, the section of the report it belongs to, and what it shows. */
+    record Figure(String section, Path file, String caption) {
+    }
+
+    private static final int SAMPLES_PER_CLUSTER = 10;
+    private static final int MAX_CLUSTER_ROWS = 20;
+
+    private final Path dir;
+    private final ImageSet images;
+    private final List<Figure> figures = new ArrayList<>();
+    private int counter;
+
+    RunFigures(Path dir, ImageSet images) {
+        this.dir = dir;
+        this.images = images;
+    }
+
+    List<Figure> figures() {
+        return figures;
+    }
+
+    void features(String label, FittedFeatures fitted) throws IOException {
+        if (fitted instanceof PcaModel pca) {
+            double[] cumulative = pca.spectrum().cumulativeRatios();
+            double[] k = IntStream.rangeClosed(1, cumulative.length).asDoubleStream().toArray();
+            Path file = file("pca_variance");
+            Charts.savePng(Charts.lineChart("Cumulative explained variance, " + images.source(), "components",
+                    "share of variance", k, List.of(new Charts.Series("cumulative ratio", cumulative))), file);
+            figures.add(new Figure("Features", file, label + ": " + pca.nComponents() + " components kept, "
+                    + String.format("%.1f", 100 * cumulative[pca.nComponents() - 1]) + " % of the variance"));
+        }
+    }
+
+    void result(RunResult r, ExperimentRunner.Prepared data, FittedFeatures fitted) throws IOException {
+        String title = r.key();
+        if (r.contingency() != null) {
+            Contingency c = r.contingency();
+            List<String> classes = IntStream.of(c.labelIds()).mapToObj(this::className).toList();
+            List<String> clusters = IntStream.of(c.clusterIds()).mapToObj(i -> "cluster " + i).toList();
+            Path file = file("contingency");
+            Charts.savePng(Charts.heatMap(title + ": share of each cluster per true class", "true class", "cluster",
+                    classes, clusters, c.rowNormalised(), Charts.ColourScale.sequential(0, 1)), file);
+            figures.add(new Figure(title, file, "Row-normalised cluster × class table on " + images.size()
+                    + " images: each row shows where one cluster's images really belong."));
+        }
+        clusterSamples(r);
+        if (fitted instanceof RawModel && r.contingency() != null) {
+            centroids(r, data);
+        }
+    }
+
+    private void clusterSamples(RunResult r) throws IOException {
+        ImageGrid grid = new ImageGrid(r.key() + ": first " + SAMPLES_PER_CLUSTER + " images of each cluster",
+                ImageGrid.legibleScale(images.height(), images.width()));
+        int[] labels = r.labels();
+        for (int cluster = 0; cluster < Math.min(r.numClusters(), MAX_CLUSTER_ROWS); cluster++) {
+            int c = cluster;
+            List<BufferedImage> row = IntStream.range(0, labels.length).filter(i -> labels[i] == c)
+                    .limit(SAMPLES_PER_CLUSTER).mapToObj(i -> ImageGrid.toImage(images, i)).toList();
+            if (!row.isEmpty()) {
+                grid.addRow("cluster " + c, row);
+            }
+        }
+        Path file = file("cluster_samples");
+        grid.savePng(file);
+        figures.add(new Figure(r.key(), file, "Samples per cluster (file order)"
+                + (r.numClusters() > MAX_CLUSTER_ROWS ? ", first " + MAX_CLUSTER_ROWS + " clusters" : "") + "."));
+    }
+
+    /** Cluster means drawn as images (k-means on raw pixels), captioned with each cluster's majority class. */
+    private void centroids(RunResult r, ExperimentRunner.Prepared data) throws IOException {
+        ClusterAccuracy majority = ClusterAccuracy.majority(r.contingency());
+        int len = images.imageLength();
+        int[] labels = r.labels();
+        double[][] sums = new double[r.numClusters()][len];
+        int[] counts = new int[r.numClusters()];
+        for (int i = 0; i < labels.length; i++) {
+            counts[labels[i]]++;
+            for (int j = 0; j < len; j++) {
+                sums[labels[i]][j] += images.value(i, j);
+            }
+        }
+        int perRow = 10;
+        ImageGrid grid = new ImageGrid(r.key() + ": cluster means, captioned with each cluster's majority class",
+                ImageGrid.legibleScale(images.height(), images.width()));
+        List<BufferedImage> row = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        for (int c = 0; c < r.numClusters(); c++) {
+            float[] mean = new float[len];
+            for (int j = 0; j < len; j++) {
+                mean[j] = counts[c] == 0 ? 0f : (float) (sums[c][j] / counts[c]);
+            }
+            row.add(ImageGrid.toImage(mean, images.height(), images.width(), images.channels(), IntensityScale.BYTE_RANGE));
+            int label = majority.labelOf(c);
+            captions.add(label < 0 ? "-" : className(label));
+            if (row.size() == perRow || c == r.numClusters() - 1) {
+                grid.addRow("", List.copyOf(row), List.copyOf(captions));
+                row.clear();
+                captions.clear();
+            }
+        }
+        Path file = file("centroids");
+        grid.savePng(file);
+        figures.add(new Figure(r.key(), file, "The " + r.numClusters() + " cluster means as images; majority-label "
+                + "accuracy " + String.format("%.3f", majority.accuracy()) + " on " + data.train().size() + " images."));
+    }
+
+    void sweep(RunResult.SweepCurve curve) throws IOException {
+        double[] k = curve.points().stream().mapToDouble(KMeansSweep.Point::k).toArray();
+        double[] inertia = curve.points().stream().mapToDouble(KMeansSweep.Point::inertia).toArray();
+        Path elbow = file("elbow");
+        Charts.savePng(Charts.lineChart("Elbow: k-means inertia by k, " + curve.features(), "k", "inertia", k,
+                List.of(new Charts.Series("inertia", inertia))), elbow);
+        figures.add(new Figure(curve.algorithm() + " on " + curve.features(), elbow, "Inertia for each k."));
+        double[] silhouette = curve.points().stream().mapToDouble(KMeansSweep.Point::silhouette).toArray();
+        if (!Double.isNaN(silhouette[0])) {
+            Path file = file("silhouette");
+            Charts.savePng(Charts.lineChart("Silhouette by k, " + curve.features(), "k", "mean silhouette", k,
+                    List.of(new Charts.Series("silhouette", silhouette))), file);
+            figures.add(new Figure(curve.algorithm() + " on " + curve.features(), file,
+                    "Mean silhouette for each k (higher is better separated)."));
+        }
+    }
+
+    /** One bar chart over all results: NMI and ACC with labels, silhouette without. */
+    void comparison(List<RunResult> results) throws IOException {
+        if (results.isEmpty()) {
+            return;
+        }
+        List<String> keys = results.stream().map(RunResult::key).toList();
+        List<String> scores = results.get(0).scores().containsKey("nmi") ? List.of("acc", "nmi", "ari") : List.of("silhouette");
+        List<Charts.Series> series = scores.stream().map(s -> new Charts.Series(s,
+                results.stream().mapToDouble(r -> r.scores().getOrDefault(s, Double.NaN)).toArray())).toList();
+        Path file = file("comparison");
+        Charts.savePng(Charts.barChart("Model comparison on " + images.source(), "features + algorithm", "score",
+                keys, series), file);
+        figures.add(0, new Figure("Comparison", file, "Every (features, algorithm) pair on the fitted split."));
+    }
+
+    private String className(int label) {
+        return label < images.classNames().size() ? images.classNames().get(label) : Integer.toString(label);
+    }
+
+    private Path file(String stem) {
+        return dir.resolve(String.format("%02d_%s.png", ++counter, stem));
+    }
+}

@@ -1,0 +1,113 @@
+package org.imgcluster.experiment;
+
+import java.util.List;
+
+import org.imgcluster.cluster.AgglomerativeClustering;
+import org.imgcluster.cluster.Clusterer;
+import org.imgcluster.cluster.GaussianMixture;
+import org.imgcluster.cluster.GaussianMixtureMml;
+import org.imgcluster.cluster.KMeans;
+import org.imgcluster.cluster.MiniBatchKMeans;
+import org.imgcluster.cluster.SpectralClustering;
+import org.imgcluster.features.ComponentCount;
+import org.imgcluster.features.FeatureExtractor;
+import org.imgcluster.features.Pca;
+import org.imgcluster.features.Raw;
+
+/**
+ * Builds the feature extractors and algorithms a config names, with scikit-learn's parameter names and defaults.
+ * Building validates every parameter (the constructors check their ranges), so a bad config fails before any work.
+ */
+final class Steps {
+    static final List<String> FEATURE_TYPES = List.of("raw", "pca");
+    static final List<String> ALGORITHM_TYPES = List.of("kmeans", "minibatch_kmeans", "kmeans_sweep", "gmm", "gmm_mml",
+            "agglomerative", "spectral");
+
+    private Steps() {
+    }
+
+    /** What an algorithm entry runs: one clusterer fitted once, or a k-means sweep over a range of k. */
+    sealed interface Algorithm {
+    }
+
+    record Fit(Clusterer clusterer) implements Algorithm {
+    }
+
+    /** @param silhouetteSample 0: none, -1: exact, n: sampled from n points */
+    record Sweep(KMeans base, int from, int to, int silhouetteSample) implements Algorithm {
+        Sweep {
+            KMeansSweep.requireRange(from, to, silhouetteSample);
+        }
+    }
+
+    static FeatureExtractor feature(Step step) {
+        Params p = step.params();
+        FeatureExtractor out = switch (step.type()) {
+            case "raw" -> new Raw();
+            case "pca" -> {
+                Object n = p.value("n_components", "all");
+                Pca pca = new Pca(componentCount(p, n), false);
+                yield pca.withWhiten(p.flag("whiten", false));
+            }
+            default -> throw new ConfigException(p.where() + ": unknown feature type '" + step.type() + "'; known: "
+                    + String.join(", ", FEATURE_TYPES));
+        };
+        p.requireAllRead();
+        return out;
+    }
+
+    private static ComponentCount componentCount(Params p, Object n) {
+        try {
+            return ComponentCount.parse(String.valueOf(n));
+        } catch (IllegalArgumentException e) {
+            throw p.bad("n_components", n, "a whole number, a variance fraction in (0, 1), or all");
+        }
+    }
+
+    static Algorithm algorithm(Step step, long seed) {
+        Params p = step.params();
+        try {
+            Algorithm out = switch (step.type()) {
+                case "kmeans" -> new Fit(new KMeans(p.integer("k", null), p.integer("n_init", 1),
+                        p.integer("max_iter", 300), p.real("tol", 1e-4), p.integerLong("seed", seed)));
+                case "minibatch_kmeans" -> new Fit(new MiniBatchKMeans(p.integer("k", null),
+                        p.integer("batch_size", 1024), p.integer("max_iter", 100), p.integer("n_init", 3),
+                        p.integer("max_no_improvement", 10), p.real("reassignment_ratio", 0.01),
+                        p.integerLong("seed", seed)));
+                case "kmeans_sweep" -> {
+                    int[] k = p.range("k");
+                    KMeans base = new KMeans(Math.max(1, k[0]), p.integer("n_init", 1), p.integer("max_iter", 300),
+                            p.real("tol", 1e-4), p.integerLong("seed", seed));
+                    int sample = p.flag("silhouette", false) ? p.integer("silhouette_sample", -1) : 0;
+                    yield new Sweep(base, k[0], k[1], sample);
+                }
+                case "gmm" -> new Fit(GaussianMixture.of(p.integer("n_components", null))
+                        .withCovarianceType(p.text("covariance_type", "full", List.of()))
+                        .withTol(p.real("tol", 1e-3)).withRegCovar(p.real("reg_covar", 1e-6))
+                        .withMaxIter(p.integer("max_iter", 100)).withNInit(p.integer("n_init", 1))
+                        .withInitParams(p.text("init_params", "kmeans", List.of()))
+                        .withSeed(p.integerLong("seed", seed)));
+                case "gmm_mml" -> new Fit(GaussianMixtureMml.of(p.integer("k_max", 30))
+                        .withKMin(p.integer("k_min", 1))
+                        .withCovarianceType(p.text("covariance_type", "full", List.of()))
+                        .withTol(p.real("tol", 1e-5)).withRegCovar(p.real("reg_covar", 1e-6))
+                        .withMaxIter(p.integer("max_iter", 1000)).withSeed(p.integerLong("seed", seed)));
+                case "agglomerative" -> new Fit(AgglomerativeClustering.of(p.integer("n_clusters", null))
+                        .withLinkage(p.text("linkage", "ward", List.of())));
+                case "spectral" -> new Fit(SpectralClustering.of(p.integer("n_clusters", null))
+                        .withAffinity(p.text("affinity", "nearest_neighbors", List.of()))
+                        .withNNeighbors(p.integer("n_neighbors", 10)).withGamma(p.real("gamma", 1.0))
+                        .withNInit(p.integer("n_init", 10)).withSeed(p.integerLong("seed", seed)));
+                default -> throw new ConfigException(p.where() + ": unknown algorithm type '" + step.type()
+                        + "'; known: " + String.join(", ", ALGORITHM_TYPES));
+            };
+            p.requireAllRead();
+            return out;
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // The algorithms' own checks name the parameter and the allowed values; add where in the config it is.
+            throw new ConfigException(p.where() + ": " + e.getMessage());
+        }
+    }
+}

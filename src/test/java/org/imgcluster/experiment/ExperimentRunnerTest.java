@@ -1,0 +1,140 @@
+package org.imgcluster.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.imgcluster.data.DatasetLocator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+class ExperimentRunnerTest {
+    @TempDir
+    Path tmp;
+
+    /** The embedded MNIST test split only: no environment, no cache. */
+    private DatasetLocator embeddedOnly() {
+        return new DatasetLocator(null, null, tmp.resolve("home"), tmp.resolve("cache"));
+    }
+
+    private Path config(String yaml) throws IOException {
+        Path file = tmp.resolve("exp.yaml");
+        Files.writeString(file, yaml.replace("OUT", tmp.resolve("runs").toString()));
+        return file;
+    }
+
+    private static final String SMALL = """
+            name: small
+            seed: 7
+            output: OUT
+            dataset: {name: mnist, split: test, subsample: 600}
+            features: [raw, {type: pca, n_components: 20}]
+            algorithms:
+              - {type: kmeans, k: 10, n_init: 2}
+              - {type: agglomerative, n_clusters: 10}
+            """;
+
+    @Test
+    void writesTheWholeRunFolderAndRepeatsItExactly() throws IOException {
+        ExperimentConfig config = ExperimentConfig.load(config(SMALL));
+        Path first = ExperimentRunner.run(config, embeddedOnly());
+        for (String f : List.of("config.yaml", "results.json", "results.csv", "assignments.csv", "report.html", "run.log")) {
+            assertThat(first.resolve(f)).isRegularFile();
+        }
+        JsonNode json = new ObjectMapper().readTree(first.resolve("results.json").toFile());
+        assertThat(json.get("status").asText()).isEqualTo("complete");
+        assertThat(json.get("dataset").get("images").asInt()).isEqualTo(600);
+        assertThat(json.get("results")).hasSize(4);
+        JsonNode kmeansRaw = json.get("results").get(0);
+        assertThat(kmeansRaw.get("features").asText()).isEqualTo("raw");
+        assertThat(kmeansRaw.get("algorithm").asText()).isEqualTo("kmeans(k=10, n_init=2)");
+        // k-means on MNIST digits separates them far better than chance (NMI ≈ 0 for random labels).
+        assertThat(kmeansRaw.get("scores").get("nmi").asDouble()).isGreaterThan(0.4);
+        List<String> csv = Files.readAllLines(first.resolve("results.csv"));
+        assertThat(csv).hasSize(5);
+        assertThat(csv.get(0)).startsWith("features,algorithm,n_clusters,acc,majority_acc,nmi,ari,ami,silhouette");
+        List<String> assignments = Files.readAllLines(first.resolve("assignments.csv"));
+        assertThat(assignments).hasSize(601);
+        assertThat(assignments.get(0)).startsWith("index,label,\"raw + kmeans");
+        // Indices point into the 10,000-image split; the labels are the split's labels there.
+        String[] row = assignments.get(1).split(",");
+        assertThat(Integer.parseInt(row[0])).isBetween(0, 9_999);
+        assertThat(Files.readString(first.resolve("report.html"))).contains("data:image/png;base64,")
+                .doesNotContain("src=\"http");
+
+        Path second = ExperimentRunner.run(ExperimentConfig.load(config(SMALL)), embeddedOnly());
+        assertThat(second).isNotEqualTo(first);
+        assertThat(withoutTimings(second.resolve("results.json"))).isEqualTo(withoutTimings(first.resolve("results.json")));
+        assertThat(Files.readAllLines(second.resolve("assignments.csv"))).isEqualTo(assignments);
+    }
+
+    /** results.json with every timing field removed. */
+    private static JsonNode withoutTimings(Path file) throws IOException {
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        strip(json);
+        return json;
+    }
+
+    private static void strip(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            o.remove(List.of("seconds", "wall_seconds"));
+        }
+        node.forEach(ExperimentRunnerTest::strip);
+    }
+
+    @Test
+    void aStepThatFailsLeavesAFailedResultsJsonAndNoReport() throws IOException {
+        ExperimentConfig config = ExperimentConfig.load(config("""
+                output: OUT
+                dataset: {name: mnist, split: test, subsample: 200}
+                algorithms:
+                  - {type: kmeans, k: 5}
+                  - {type: kmeans, k: 500}
+                """));
+        assertThatThrownBy(() -> ExperimentRunner.run(config, embeddedOnly()))
+                .hasMessage("k = 500 is outside 1..200 (the number of points)");
+        Path runs = tmp.resolve("runs/exp");
+        Path dir;
+        try (var dirs = Files.list(runs)) {
+            dir = dirs.findFirst().orElseThrow();
+        }
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertThat(json.get("status").asText()).isEqualTo("failed");
+        assertThat(json.get("failed_step").asText()).isEqualTo("kmeans(k=500) on raw");
+        assertThat(json.get("results_before_failure")).hasSize(1);
+        assertThat(dir.resolve("report.html")).doesNotExist();
+        assertThat(dir.resolve("results.csv")).doesNotExist();
+    }
+
+    @Test
+    void brokenConfigsFailWithOneLineNamingTheKey() throws IOException {
+        assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist, splitt: test}\nalgorithms: [kmeans]")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(tmp.resolve("exp.yaml") + ": dataset: unknown key 'splitt'; allowed: name, split, "
+                        + "evaluate_on, deduplicate, subsample");
+        assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nalgorithms: [{type: kmeans, k: ten}]")))
+                .hasMessage(tmp.resolve("exp.yaml") + ": algorithms[0] (kmeans).k = ten: expected a whole number");
+        assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nalgorithms: [{type: kmeans, k: 0}]")))
+                .hasMessage(tmp.resolve("exp.yaml") + ": algorithms[0] (kmeans): k = 0 must be ≥ 1");
+        assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nalgorithms: [{type: kmeanz}]")))
+                .hasMessageContaining("unknown algorithm type 'kmeanz'; known: kmeans, minibatch_kmeans");
+        assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nalgorithms: [{type: agglomerative, n_clusters: 3, linkage: median}]")))
+                .hasMessageContaining("median");
+        assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nalgorithms: [{type: kmeans_sweep, k: 9..4}]")))
+                .hasMessageContaining("9..4");
+        assertThatThrownBy(() -> ExperimentConfig.load(tmp.resolve("missing.yaml")))
+                .hasMessage(tmp.resolve("missing.yaml") + ": no such config file");
+        assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nalgorithms: [kmeans]\nscores: [f1]")))
+                .hasMessageContaining("unknown score 'f1'");
+        assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: [mnist")))
+                .hasMessageStartingWith(tmp.resolve("exp.yaml") + ": not valid YAML at line");
+    }
+}
