@@ -22,6 +22,7 @@ import org.imgcluster.data.Subsample;
 import org.imgcluster.features.FittedFeatures;
 import org.imgcluster.features.PixelMatrix;
 import org.imgcluster.metrics.ClassificationReport;
+import org.imgcluster.metrics.ClusterAccuracy;
 import org.imgcluster.metrics.Contingency;
 import org.imgcluster.metrics.ExternalScores;
 import org.imgcluster.metrics.Silhouette;
@@ -203,14 +204,8 @@ public final class ExperimentRunner {
         Map<String, Double> evalScores = Map.of();
         if (evalX != null && c.canPredict()) {
             evalLabels = c.predict(evalX);
-            if (data.evaluation().hasLabels()) {
-                ExternalScores s = ExternalScores.of(data.evaluation().labels(), evalLabels);
-                evalScores = new LinkedHashMap<>();
-                putIfWanted(evalScores, "acc", s.acc());
-                putIfWanted(evalScores, "majority_acc", s.majorityAcc());
-                putIfWanted(evalScores, "nmi", s.nmi());
-                putIfWanted(evalScores, "ari", s.ari());
-                putIfWanted(evalScores, "ami", s.ami());
+            if (data.evaluation().hasLabels() && contingency != null) {
+                evalScores = evaluationScores(contingency, data.evaluation().labels(), evalLabels);
             }
         }
         log.info("{} on {}: {} clusters in {} s; {}", algorithm, features, c.numClusters(),
@@ -219,6 +214,30 @@ public final class ExperimentRunner {
                         .collect(Collectors.joining(", ")));
         return new RunResult(features, algorithm, c.numClusters(), labels, scores, stats, contingency, report,
                 evalLabels, evalScores, secs);
+    }
+
+    /**
+     * Scores of the clusters predicted for the evaluation split. ACC and majority accuracy use the cluster-to-class
+     * mappings learned on the fitted split, as the notebooks do (a model is judged on data it did not see);
+     * NMI, ARI and AMI need no mapping.
+     */
+    private Map<String, Double> evaluationScores(Contingency fitted, int[] truth, int[] clusters) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        putIfWanted(out, "acc", agreement(ClusterAccuracy.hungarian(fitted).predict(clusters), truth));
+        putIfWanted(out, "majority_acc", agreement(ClusterAccuracy.majority(fitted).predict(clusters), truth));
+        ExternalScores s = ExternalScores.of(truth, clusters);
+        putIfWanted(out, "nmi", s.nmi());
+        putIfWanted(out, "ari", s.ari());
+        putIfWanted(out, "ami", s.ami());
+        return out;
+    }
+
+    private static double agreement(int[] predicted, int[] truth) {
+        int same = 0;
+        for (int i = 0; i < truth.length; i++) {
+            same += predicted[i] == truth[i] ? 1 : 0;
+        }
+        return (double) same / truth.length;
     }
 
     private void putIfWanted(Map<String, Double> scores, String key, double value) {

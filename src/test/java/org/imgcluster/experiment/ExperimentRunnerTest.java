@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.imgcluster.TestData;
 import org.imgcluster.data.DatasetLocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,24 @@ class ExperimentRunnerTest {
             o.remove(List.of("seconds", "wall_seconds"));
         }
         node.forEach(ExperimentRunnerTest::strip);
+    }
+
+    @Test
+    void modelsThatPredictAreScoredOnTheEvaluationSplit() throws IOException {
+        ExperimentConfig config = ExperimentConfig.load(config("""
+                output: OUT
+                dataset: {name: mnist, split: train, evaluate_on: test, subsample: 1000}
+                algorithms: [{type: kmeans, k: 10, n_init: 3}, {type: agglomerative, n_clusters: 10}]
+                scores: [acc, majority_acc, nmi]
+                """));
+        Path dir = ExperimentRunner.run(config, new DatasetLocator(TestData.sharedDatasets(), null, tmp, tmp));
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("results");
+        JsonNode kmeans = results.get(0).get("evaluation_scores");
+        assertThat(kmeans.get("majority_acc").asDouble()).isBetween(0.45, 0.75);
+        assertThat(kmeans.get("nmi").asDouble()).isGreaterThan(0.4);
+        assertThat(results.get(0).get("scores").fieldNames()).toIterable().containsExactly("acc", "majority_acc", "nmi");
+        // Agglomerative clustering cannot assign new points.
+        assertThat(results.get(1).has("evaluation_scores")).isFalse();
     }
 
     @Test
