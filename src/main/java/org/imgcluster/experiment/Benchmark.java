@@ -17,6 +17,7 @@ import org.imgcluster.cluster.MiniBatchKMeans;
 import org.imgcluster.cluster.SpectralClustering;
 import org.imgcluster.data.BadInputException;
 import org.imgcluster.data.ImageSet;
+import org.imgcluster.features.Nmf;
 import org.imgcluster.features.Pca;
 import org.imgcluster.features.PcaModel;
 import org.imgcluster.features.PixelMatrix;
@@ -58,6 +59,7 @@ public final class Benchmark {
         TASKS.put("gmm10", "Gaussian mixture, 10 full-covariance components, k-means start, on the PCA-50 projection");
         TASKS.put("silhouette_raw", "exact silhouette of the kmeans10 labels on raw pixels");
         TASKS.put("silhouette_pca50", "exact silhouette of the kmeans10 labels on the PCA-50 projection");
+        TASKS.put("nmf10", "NMF, 10 components, max_iter 300, then k-means (k=10, n_init=10) on W");
         TASKS.put("ward10k", "agglomerative, ward, 10 clusters, on 10,000 random PCA-50 points");
         TASKS.put("spectral10k", "spectral, 10-NN affinity, 10 clusters, on 10,000 random PCA-50 points");
         TASKS.put("ward60k", "agglomerative, ward, 10 clusters, on all PCA-50 points (no peer line)");
@@ -102,6 +104,10 @@ public final class Benchmark {
             case "gmm10" -> gmm();
             case "silhouette_raw" -> silhouette(() -> x);
             case "silhouette_pca50" -> silhouette(this::pca50);
+            case "nmf10" -> () -> {
+                INDArray w = Nmf.of(CLASSES).withMaxIter(300).withSeed(SEED).fitTransform(x).features();
+                return scores(KMeans.of(CLASSES).withNInit(10).withSeed(SEED).fit(w).labels());
+            };
             case "ward10k" -> onSubset(AgglomerativeClustering.of(CLASSES));
             case "spectral10k" -> onSubset(SpectralClustering.of(CLASSES).withSeed(SEED));
             case "ward60k" -> () -> scores(AgglomerativeClustering.of(CLASSES).fit(pca50()).labels());

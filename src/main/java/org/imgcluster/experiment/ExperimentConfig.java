@@ -70,7 +70,7 @@ public record ExperimentConfig(Path source, String name, String description, lon
         p.requireAllRead();
         ExperimentConfig config = new ExperimentConfig(file, name, description, seed, output, dataset, eda, features,
                 algorithms, scores, silhouetteSample);
-        config.features.forEach(Steps::feature);
+        config.features.forEach(s -> Steps.feature(s, seed));
         config.algorithms.forEach(s -> Steps.algorithm(s, seed));
         return config;
     }

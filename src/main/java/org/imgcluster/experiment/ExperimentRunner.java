@@ -89,7 +89,7 @@ public final class ExperimentRunner {
                 String features = featureStep.label();
                 FittedFeatures fitted = record.step("features " + features, () -> {
                     long t = System.nanoTime();
-                    FittedFeatures f = Steps.feature(featureStep).fit(pixels);
+                    FittedFeatures f = Steps.feature(featureStep, config.seed()).fit(pixels);
                     record.features(features, f, seconds(t));
                     figures.features(features, f);
                     return f;

@@ -1,6 +1,7 @@
 package org.imgcluster.experiment;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.imgcluster.cluster.AgglomerativeClustering;
 import org.imgcluster.cluster.Clusterer;
@@ -11,6 +12,8 @@ import org.imgcluster.cluster.MiniBatchKMeans;
 import org.imgcluster.cluster.SpectralClustering;
 import org.imgcluster.features.ComponentCount;
 import org.imgcluster.features.FeatureExtractor;
+import org.imgcluster.features.Nmf;
+import org.imgcluster.features.NmfInit;
 import org.imgcluster.features.Pca;
 import org.imgcluster.features.Raw;
 
@@ -19,7 +22,7 @@ import org.imgcluster.features.Raw;
  * Building validates every parameter (the constructors check their ranges), so a bad config fails before any work.
  */
 final class Steps {
-    static final List<String> FEATURE_TYPES = List.of("raw", "pca");
+    static final List<String> FEATURE_TYPES = List.of("raw", "pca", "nmf");
     static final List<String> ALGORITHM_TYPES = List.of("kmeans", "minibatch_kmeans", "kmeans_sweep", "gmm", "gmm_mml",
             "agglomerative", "spectral");
 
@@ -40,18 +43,32 @@ final class Steps {
         }
     }
 
-    static FeatureExtractor feature(Step step) {
+    static FeatureExtractor feature(Step step, long seed) {
         Params p = step.params();
-        FeatureExtractor out = switch (step.type()) {
+        return checked(p, () -> switch (step.type()) {
             case "raw" -> new Raw();
-            case "pca" -> {
-                Object n = p.value("n_components", "all");
-                Pca pca = new Pca(componentCount(p, n), false);
-                yield pca.withWhiten(p.flag("whiten", false));
-            }
+            case "pca" -> new Pca(componentCount(p, p.value("n_components", "all")), false)
+                    .withWhiten(p.flag("whiten", false));
+            case "nmf" -> new Nmf(p.integer("n_components", null), NmfInit.parse(p.text("init", "nndsvda", List.of())),
+                    p.integer("max_iter", 200), p.real("tol", 1e-4), p.integerLong("seed", seed));
             default -> throw new ConfigException(p.where() + ": unknown feature type '" + step.type() + "'; known: "
                     + String.join(", ", FEATURE_TYPES));
-        };
+        });
+    }
+
+    /**
+     * Builds a step, then refuses keys nobody read. The constructors' own checks name the parameter and the allowed
+     * values; the config file and entry are added in front.
+     */
+    private static <T> T checked(Params p, Supplier<T> build) {
+        T out;
+        try {
+            out = build.get();
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(p.where() + ": " + e.getMessage());
+        }
         p.requireAllRead();
         return out;
     }
@@ -66,48 +83,39 @@ final class Steps {
 
     static Algorithm algorithm(Step step, long seed) {
         Params p = step.params();
-        try {
-            Algorithm out = switch (step.type()) {
-                case "kmeans" -> new Fit(new KMeans(p.integer("k", null), p.integer("n_init", 1),
-                        p.integer("max_iter", 300), p.real("tol", 1e-4), p.integerLong("seed", seed)));
-                case "minibatch_kmeans" -> new Fit(new MiniBatchKMeans(p.integer("k", null),
-                        p.integer("batch_size", 1024), p.integer("max_iter", 100), p.integer("n_init", 3),
-                        p.integer("max_no_improvement", 10), p.real("reassignment_ratio", 0.01),
-                        p.integerLong("seed", seed)));
-                case "kmeans_sweep" -> {
-                    int[] k = p.range("k");
-                    KMeans base = new KMeans(Math.max(1, k[0]), p.integer("n_init", 1), p.integer("max_iter", 300),
-                            p.real("tol", 1e-4), p.integerLong("seed", seed));
-                    int sample = p.flag("silhouette", false) ? p.integer("silhouette_sample", -1) : 0;
-                    yield new Sweep(base, k[0], k[1], sample);
-                }
-                case "gmm" -> new Fit(GaussianMixture.of(p.integer("n_components", null))
-                        .withCovarianceType(p.text("covariance_type", "full", List.of()))
-                        .withTol(p.real("tol", 1e-3)).withRegCovar(p.real("reg_covar", 1e-6))
-                        .withMaxIter(p.integer("max_iter", 100)).withNInit(p.integer("n_init", 1))
-                        .withInitParams(p.text("init_params", "kmeans", List.of()))
-                        .withSeed(p.integerLong("seed", seed)));
-                case "gmm_mml" -> new Fit(GaussianMixtureMml.of(p.integer("k_max", 30))
-                        .withKMin(p.integer("k_min", 1))
-                        .withCovarianceType(p.text("covariance_type", "full", List.of()))
-                        .withTol(p.real("tol", 1e-5)).withRegCovar(p.real("reg_covar", 1e-6))
-                        .withMaxIter(p.integer("max_iter", 1000)).withSeed(p.integerLong("seed", seed)));
-                case "agglomerative" -> new Fit(AgglomerativeClustering.of(p.integer("n_clusters", null))
-                        .withLinkage(p.text("linkage", "ward", List.of())));
-                case "spectral" -> new Fit(SpectralClustering.of(p.integer("n_clusters", null))
-                        .withAffinity(p.text("affinity", "nearest_neighbors", List.of()))
-                        .withNNeighbors(p.integer("n_neighbors", 10)).withGamma(p.real("gamma", 1.0))
-                        .withNInit(p.integer("n_init", 10)).withSeed(p.integerLong("seed", seed)));
-                default -> throw new ConfigException(p.where() + ": unknown algorithm type '" + step.type()
-                        + "'; known: " + String.join(", ", ALGORITHM_TYPES));
-            };
-            p.requireAllRead();
-            return out;
-        } catch (ConfigException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            // The algorithms' own checks name the parameter and the allowed values; add where in the config it is.
-            throw new ConfigException(p.where() + ": " + e.getMessage());
-        }
+        return checked(p, () -> switch (step.type()) {
+            case "kmeans" -> new Fit(new KMeans(p.integer("k", null), p.integer("n_init", 1),
+                    p.integer("max_iter", 300), p.real("tol", 1e-4), p.integerLong("seed", seed)));
+            case "minibatch_kmeans" -> new Fit(new MiniBatchKMeans(p.integer("k", null),
+                    p.integer("batch_size", 1024), p.integer("max_iter", 100), p.integer("n_init", 3),
+                    p.integer("max_no_improvement", 10), p.real("reassignment_ratio", 0.01),
+                    p.integerLong("seed", seed)));
+            case "kmeans_sweep" -> {
+                int[] k = p.range("k");
+                KMeans base = new KMeans(Math.max(1, k[0]), p.integer("n_init", 1), p.integer("max_iter", 300),
+                        p.real("tol", 1e-4), p.integerLong("seed", seed));
+                int sample = p.flag("silhouette", false) ? p.integer("silhouette_sample", -1) : 0;
+                yield new Sweep(base, k[0], k[1], sample);
+            }
+            case "gmm" -> new Fit(GaussianMixture.of(p.integer("n_components", null))
+                    .withCovarianceType(p.text("covariance_type", "full", List.of()))
+                    .withTol(p.real("tol", 1e-3)).withRegCovar(p.real("reg_covar", 1e-6))
+                    .withMaxIter(p.integer("max_iter", 100)).withNInit(p.integer("n_init", 1))
+                    .withInitParams(p.text("init_params", "kmeans", List.of()))
+                    .withSeed(p.integerLong("seed", seed)));
+            case "gmm_mml" -> new Fit(GaussianMixtureMml.of(p.integer("k_max", 30))
+                    .withKMin(p.integer("k_min", 1))
+                    .withCovarianceType(p.text("covariance_type", "full", List.of()))
+                    .withTol(p.real("tol", 1e-5)).withRegCovar(p.real("reg_covar", 1e-6))
+                    .withMaxIter(p.integer("max_iter", 1000)).withSeed(p.integerLong("seed", seed)));
+            case "agglomerative" -> new Fit(AgglomerativeClustering.of(p.integer("n_clusters", null))
+                    .withLinkage(p.text("linkage", "ward", List.of())));
+            case "spectral" -> new Fit(SpectralClustering.of(p.integer("n_clusters", null))
+                    .withAffinity(p.text("affinity", "nearest_neighbors", List.of()))
+                    .withNNeighbors(p.integer("n_neighbors", 10)).withGamma(p.real("gamma", 1.0))
+                    .withNInit(p.integer("n_init", 10)).withSeed(p.integerLong("seed", seed)));
+            default -> throw new ConfigException(p.where() + ": unknown algorithm type '" + step.type()
+                    + "'; known: " + String.join(", ", ALGORITHM_TYPES));
+        });
     }
 }
