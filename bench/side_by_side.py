@@ -31,7 +31,7 @@ def main():
     ap.add_argument('--data', default=os.path.join(ROOT, '..', 'shared', 'datasets', 'fashion-mnist'))
     ap.add_argument('--peer', default=os.path.join(ROOT, '..', 'shared', 'peers', 'sk_peer.py'))
     ap.add_argument('tasks', nargs='*', default=['kmeans10', 'kmeans10x10', 'minibatch50', 'pca', 'pca50', 'gmm10',
-                                                 'silhouette_raw', 'silhouette_pca50', 'ward10k', 'spectral10k'])
+                                                 'silhouette_raw', 'silhouette_pca50', 'ward10k', 'spectral10k', 'nmf10'])
     a = ap.parse_args()
     peer_runs = []
     for r in range(a.repeat):
