@@ -1,8 +1,6 @@
 package org.imgcluster.experiment;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 import org.imgcluster.data.AtomicFiles;
+import org.imgcluster.data.BuildInfo;
 import org.imgcluster.data.ImageSet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,7 +70,7 @@ final class RunFiles {
         json.put("name", record.config().name());
         json.put("config", record.config().resolved());
         json.put("seed", record.config().seed());
-        json.put("versions", versions());
+        json.put("versions", BuildInfo.versions());
         json.put("wall_seconds", wallSeconds);
         return json;
     }
@@ -124,23 +122,6 @@ final class RunFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK lacks SHA-256", e);
         }
-    }
-
-    private static Map<String, Object> versions() {
-        Properties p = new Properties();
-        try (InputStream in = RunFiles.class.getResourceAsStream("/imgcluster-build.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("imgcluster", p.getProperty("version"));
-        m.put("deeplearning4j", p.getProperty("dl4j.version"));
-        m.put("smile", p.getProperty("smile.version"));
-        m.put("java", System.getProperty("java.version"));
-        return m;
     }
 
     private static String resultsCsv(List<RunResult> results) {
