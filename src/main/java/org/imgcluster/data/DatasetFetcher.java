@@ -13,7 +13,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -104,7 +103,7 @@ public final class DatasetFetcher {
     private static Path untar(Path archive, Path dir, String folder) throws IOException {
         Path staging = dir.resolve("." + folder + ".partial");
         Path target = dir.resolve(folder);
-        deleteTree(staging);
+        AtomicFiles.deleteTree(staging);
         Files.createDirectories(staging);
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(archive)))) {
             TarArchiveEntry entry;
@@ -116,10 +115,10 @@ public final class DatasetFetcher {
                 Files.copy(tar, staging.resolve(name.getFileName().toString()));
             }
         } catch (IOException e) {
-            deleteTree(staging);
+            AtomicFiles.deleteTree(staging);
             throw new BadInputException("fetch: " + archive + " is not a readable tar.gz: " + e.getMessage(), e);
         }
-        deleteTree(target);
+        AtomicFiles.deleteTree(target);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
     }
@@ -137,17 +136,6 @@ public final class DatasetFetcher {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -16,10 +16,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * One experiment as a YAML file names it: the dataset, the feature extractors, the algorithms, the scores, the seed
- * and where to write. Strict: an unknown key, a value of the wrong kind or out of range, or a missing required key is
+ * and where to write (run folders under {@code output}, trained networks under {@code models}). Strict: an unknown key, a value of the wrong kind or out of range, or a missing required key is
  * a {@link ConfigException} naming the file and the key, raised here, before any work.
  */
-public record ExperimentConfig(Path source, String name, String description, long seed, Path output,
+public record ExperimentConfig(Path source, String name, String description, long seed, Path output, Path models,
                                DatasetSection dataset, boolean eda, List<Step> features, List<Step> algorithms,
                                List<String> scores, int silhouetteSample) {
 
@@ -58,6 +58,7 @@ public record ExperimentConfig(Path source, String name, String description, lon
         String description = p.text("description", "", List.of());
         long seed = p.integerLong("seed", 42);
         Path output = Path.of(p.text("output", "runs", List.of()));
+        Path models = Path.of(p.text("models", "models", List.of()));
         DatasetSection dataset = dataset(file, p.value("dataset", Map.of()));
         boolean eda = p.flag("eda", false);
         List<Step> features = steps(file, p.value("features", List.of("raw")), "features", List.of("raw"));
@@ -68,8 +69,8 @@ public record ExperimentConfig(Path source, String name, String description, lon
             throw p.bad("silhouette_sample", silhouetteSample, "0 (exact silhouette) or a sample size ≥ 2");
         }
         p.requireAllRead();
-        ExperimentConfig config = new ExperimentConfig(file, name, description, seed, output, dataset, eda, features,
-                algorithms, scores, silhouetteSample);
+        ExperimentConfig config = new ExperimentConfig(file, name, description, seed, output, models, dataset, eda,
+                features, algorithms, scores, silhouetteSample);
         config.features.forEach(s -> Steps.feature(s, seed));
         config.algorithms.forEach(s -> Steps.algorithm(s, seed));
         return config;
@@ -140,6 +141,7 @@ public record ExperimentConfig(Path source, String name, String description, lon
         }
         out.put("seed", seed);
         out.put("output", output.toString());
+        out.put("models", models.toString());
         Map<String, Object> ds = new LinkedHashMap<>();
         ds.put("name", dataset.name());
         ds.put("split", dataset.split().lowerName());

@@ -14,13 +14,20 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.imgcluster.cluster.Clustering;
+import org.imgcluster.data.AtomicFiles;
 import org.imgcluster.data.DatasetLocator;
 import org.imgcluster.data.DatasetSource;
 import org.imgcluster.data.Deduplicator;
 import org.imgcluster.data.ImageSet;
 import org.imgcluster.data.Subsample;
+import org.imgcluster.features.AutoencoderModel;
+import org.imgcluster.features.CnnModel;
+import org.imgcluster.features.EpochScores;
 import org.imgcluster.features.FittedFeatures;
 import org.imgcluster.features.PixelMatrix;
+import org.imgcluster.features.TrainedNetwork;
+import org.imgcluster.features.TrainingRun;
+import org.imgcluster.features.TrainingSummary;
 import org.imgcluster.metrics.ClassificationReport;
 import org.imgcluster.metrics.ClusterAccuracy;
 import org.imgcluster.metrics.Contingency;
@@ -89,7 +96,8 @@ public final class ExperimentRunner {
                 String features = featureStep.label();
                 FittedFeatures fitted = record.step("features " + features, () -> {
                     long t = System.nanoTime();
-                    FittedFeatures f = Steps.feature(featureStep, config.seed()).fit(pixels);
+                    FittedFeatures f = fitFeatures(Steps.feature(featureStep, config.seed()), features, pixels,
+                            evalPixels, data);
                     record.features(features, f, seconds(t));
                     figures.features(features, f);
                     return f;
@@ -128,6 +136,49 @@ public final class ExperimentRunner {
             files.writeFailure(record, e, seconds(start));
             throw e;
         }
+    }
+
+    /**
+     * Fits a feature entry. A network trains with the evaluation split (if any) as its validation data, checkpoints
+     * after every epoch under {@code models/checkpoints/} (a run killed and started again resumes there), and is saved
+     * with its model card under {@code models/}; an entry with {@code load} uses a saved model instead.
+     */
+    private FittedFeatures fitFeatures(Steps.Features step, String label, INDArray pixels, INDArray evalPixels,
+                                       Prepared data) throws IOException {
+        if (step instanceof Steps.Plain plain) {
+            return plain.extractor().fit(pixels);
+        }
+        if (step instanceof Steps.AutoencoderStep ae) {
+            return ae.load() != null ? AutoencoderModel.load(ae.load())
+                    : saveNetwork(label, ae.autoencoder().fit(pixels, evalPixels, trainingRun(label, data)));
+        }
+        Steps.CnnStep cnn = (Steps.CnnStep) step;
+        return cnn.load() != null ? CnnModel.load(cnn.load())
+                : saveNetwork(label, cnn.cnn().fit(data.train(), trainingRun(label, data)));
+    }
+
+    private TrainingRun trainingRun(String label, Prepared data) {
+        return TrainingRun.none().withCheckpoints(checkpoints(label))
+                .withDataset(data.name(), config.dataset().split().lowerName());
+    }
+
+    private Path checkpoints(String label) {
+        return config.models().resolve("checkpoints").resolve(modelName(label));
+    }
+
+    /** The experiment's name and the entry's label as a file name: {@code fashion-ae-autoencoder_epochs_60}. */
+    private String modelName(String label) {
+        return config.name() + "-" + label.replaceAll("[^A-Za-z0-9.-]+", "_").replaceAll("^_+|_+$", "");
+    }
+
+    private FittedFeatures saveNetwork(String label, FittedFeatures model) throws IOException {
+        Path file = config.models().resolve(modelName(label) + ".zip");
+        Files.createDirectories(config.models());
+        model.save(file);
+        record.modelFile(label, file);
+        AtomicFiles.deleteTree(checkpoints(label));
+        log.info("saved {} to {} (model card beside it)", label, file);
+        return model;
     }
 
     /** The dataset as the config prepares it, and where each kept image was in the split. */
@@ -274,10 +325,31 @@ public final class ExperimentRunner {
         }
 
         void features(String label, FittedFeatures f, double secs) {
-            Map<String, Object> info = new LinkedHashMap<>();
+            Map<String, Object> info = features.computeIfAbsent(label, l -> new LinkedHashMap<>());
             info.put("output_dimension", f.outputDimension());
             info.put("seconds", secs);
-            features.put(label, info);
+            if (f instanceof TrainedNetwork network) {
+                TrainingSummary s = network.summary();
+                Map<String, Object> training = new LinkedHashMap<>();
+                training.put("epochs", s.history().size());
+                EpochScores last = s.last().scores();
+                putMeasured(training, "final_loss", last.loss());
+                putMeasured(training, "final_validation_loss", last.validationLoss());
+                putMeasured(training, "final_validation_accuracy", last.validationAccuracy());
+                training.put("training_seconds", s.trainingSeconds());
+                training.put("seconds_per_epoch", s.trainingSeconds() / s.history().size());
+                info.put("training", training);
+            }
+        }
+
+        private static void putMeasured(Map<String, Object> out, String key, double value) {
+            if (!Double.isNaN(value)) {
+                out.put(key, value);
+            }
+        }
+
+        void modelFile(String label, Path file) {
+            features.computeIfAbsent(label, l -> new LinkedHashMap<>()).put("model_file", file.toString());
         }
 
         void result(RunResult r) {

@@ -5,12 +5,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 import org.imgcluster.data.ImageSet;
+import org.imgcluster.features.EpochRecord;
+import org.imgcluster.features.EpochScores;
 import org.imgcluster.features.FittedFeatures;
 import org.imgcluster.features.PcaModel;
 import org.imgcluster.features.RawModel;
+import org.imgcluster.features.TrainedNetwork;
+import org.imgcluster.features.TrainingSummary;
 import org.imgcluster.metrics.ClusterAccuracy;
 import org.imgcluster.metrics.Contingency;
 import org.imgcluster.report.Charts;
@@ -41,6 +46,9 @@ final class RunFigures {
     }
 
     void features(String label, FittedFeatures fitted) throws IOException {
+        if (fitted instanceof TrainedNetwork network) {
+            trainingCurves(label, network.summary());
+        }
         if (fitted instanceof PcaModel pca) {
             double[] cumulative = pca.spectrum().cumulativeRatios();
             double[] k = IntStream.rangeClosed(1, cumulative.length).asDoubleStream().toArray();
@@ -49,6 +57,35 @@ final class RunFigures {
                     "share of variance", k, List.of(new Charts.Series("cumulative ratio", cumulative))), file);
             figures.add(new Figure("Features", file, label + ": " + pca.nComponents() + " components kept, "
                     + String.format("%.1f", 100 * cumulative[pca.nComponents() - 1]) + " % of the variance"));
+        }
+    }
+
+    /** Loss per epoch, training and validation, as Keras' history plots show it; validation accuracy beside. */
+    private void trainingCurves(String label, TrainingSummary summary) throws IOException {
+        List<EpochRecord> history = summary.history();
+        double[] epochs = history.stream().mapToDouble(EpochRecord::epoch).toArray();
+        List<Charts.Series> losses = new ArrayList<>();
+        losses.add(new Charts.Series("training loss", history.stream().mapToDouble(e -> e.scores().loss()).toArray()));
+        double[] validation = history.stream().mapToDouble(e -> e.scores().validationLoss()).toArray();
+        if (!Double.isNaN(validation[0])) {
+            losses.add(new Charts.Series("validation loss", validation));
+        }
+        Path file = file("training_loss");
+        Charts.savePng(Charts.lineChart("Training of " + label, "epoch", "loss", epochs, losses), file);
+        EpochScores last = summary.last().scores();
+        figures.add(new Figure("Features", file, String.format(Locale.ROOT,
+                "%s: %d epochs on %d images, final loss %.4f%s, %.2f s an epoch.", label, history.size(),
+                summary.samples(), last.loss(), Double.isNaN(last.validationLoss()) ? ""
+                        : String.format(Locale.ROOT, ", validation loss %.4f on %d images", last.validationLoss(),
+                        summary.validationSamples()), summary.trainingSeconds() / history.size())));
+        double[] accuracy = history.stream().mapToDouble(e -> e.scores().validationAccuracy()).toArray();
+        if (!Double.isNaN(accuracy[0])) {
+            Path accuracyFile = file("validation_accuracy");
+            Charts.savePng(Charts.lineChart("Validation accuracy of " + label, "epoch", "accuracy", epochs,
+                    List.of(new Charts.Series("validation accuracy", accuracy))), accuracyFile);
+            figures.add(new Figure("Features", accuracyFile, String.format(Locale.ROOT,
+                    "%s: accuracy on the %d held-out images after each epoch; final %.2f %%.", label,
+                    summary.validationSamples(), 100 * last.validationAccuracy())));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.imgcluster.experiment;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -10,6 +11,9 @@ import org.imgcluster.cluster.GaussianMixtureMml;
 import org.imgcluster.cluster.KMeans;
 import org.imgcluster.cluster.MiniBatchKMeans;
 import org.imgcluster.cluster.SpectralClustering;
+import org.imgcluster.features.Autoencoder;
+import org.imgcluster.features.AutoencoderArchitecture;
+import org.imgcluster.features.CnnFeatures;
 import org.imgcluster.features.ComponentCount;
 import org.imgcluster.features.FeatureExtractor;
 import org.imgcluster.features.Nmf;
@@ -22,7 +26,7 @@ import org.imgcluster.features.Raw;
  * Building validates every parameter (the constructors check their ranges), so a bad config fails before any work.
  */
 final class Steps {
-    static final List<String> FEATURE_TYPES = List.of("raw", "pca", "nmf");
+    static final List<String> FEATURE_TYPES = List.of("raw", "pca", "nmf", "autoencoder", "cnn");
     static final List<String> ALGORITHM_TYPES = List.of("kmeans", "minibatch_kmeans", "kmeans_sweep", "gmm", "gmm_mml",
             "agglomerative", "spectral");
 
@@ -43,14 +47,40 @@ final class Steps {
         }
     }
 
-    static FeatureExtractor feature(Step step, long seed) {
+    /** What a feature entry builds: an extractor of the pixels alone, or a network trained (or loaded) by the run. */
+    sealed interface Features {
+    }
+
+    record Plain(FeatureExtractor extractor) implements Features {
+    }
+
+    /** @param load a model saved earlier to use instead of training one; null to train */
+    record AutoencoderStep(Autoencoder autoencoder, Path load) implements Features {
+    }
+
+    /** @param load a model saved earlier to use instead of training one; null to train */
+    record CnnStep(CnnFeatures cnn, Path load) implements Features {
+    }
+
+    static Features feature(Step step, long seed) {
         Params p = step.params();
         return checked(p, () -> switch (step.type()) {
-            case "raw" -> new Raw();
-            case "pca" -> new Pca(componentCount(p, p.value("n_components", "all")), false)
-                    .withWhiten(p.flag("whiten", false));
-            case "nmf" -> new Nmf(p.integer("n_components", null), NmfInit.parse(p.text("init", "nndsvda", List.of())),
-                    p.integer("max_iter", 200), p.real("tol", 1e-4), p.integerLong("seed", seed));
+            case "raw" -> new Plain(new Raw());
+            case "pca" -> new Plain(new Pca(componentCount(p, p.value("n_components", "all")), false)
+                    .withWhiten(p.flag("whiten", false)));
+            case "nmf" -> new Plain(new Nmf(p.integer("n_components", null),
+                    NmfInit.parse(p.text("init", "nndsvda", List.of())), p.integer("max_iter", 200),
+                    p.real("tol", 1e-4), p.integerLong("seed", seed)));
+            case "autoencoder" -> {
+                AutoencoderArchitecture architecture = AutoencoderArchitecture.parse(
+                        p.text("architecture", AutoencoderArchitecture.DENSE32.key(), List.of("dense32", "dec")));
+                yield new AutoencoderStep(new Autoencoder(architecture, p.integer("epochs", 60),
+                        p.integer("batch_size", architecture.defaultBatchSize()), p.real("learning_rate", 1e-3),
+                        p.real("l2", architecture.defaultL2()), p.integerLong("seed", seed)), load(p));
+            }
+            case "cnn" -> new CnnStep(new CnnFeatures(p.integer("epochs", 10), p.integer("batch_size", 32),
+                    p.real("learning_rate", 1e-3), p.real("validation_fraction", 0.2), p.integerLong("seed", seed)),
+                    load(p));
             default -> throw new ConfigException(p.where() + ": unknown feature type '" + step.type() + "'; known: "
                     + String.join(", ", FEATURE_TYPES));
         });
@@ -71,6 +101,11 @@ final class Steps {
         }
         p.requireAllRead();
         return out;
+    }
+
+    private static Path load(Params p) {
+        String file = p.text("load", "", List.of());
+        return file.isEmpty() ? null : Path.of(file);
     }
 
     private static ComponentCount componentCount(Params p, Object n) {

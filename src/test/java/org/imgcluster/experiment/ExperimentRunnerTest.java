@@ -133,6 +133,49 @@ class ExperimentRunnerTest {
         assertThat(dir.resolve("results.csv")).doesNotExist();
     }
 
+    /**
+     * A network entry trains with the evaluation split as validation, leaves its model and card in the models folder
+     * (and no checkpoints), reports its training, draws its loss curves; a second config loads the saved model and
+     * gets the same clusters.
+     */
+    @Test
+    void networksTrainOnceAreSavedWithTheirCardAndLoadBack() throws IOException {
+        Path models = tmp.resolve("models");
+        ExperimentConfig config = ExperimentConfig.load(config("""
+                name: net
+                output: OUT
+                models: MODELS
+                dataset: {name: fashion-mnist, split: train, evaluate_on: test, subsample: 1000}
+                features: [{type: autoencoder, epochs: 3, batch_size: 100}]
+                algorithms: [{type: kmeans, k: 10, n_init: 2}]
+                scores: [nmi]
+                """.replace("MODELS", models.toString())));
+        DatasetLocator data = new DatasetLocator(TestData.sharedDatasets(), null, tmp, tmp);
+        Path dir = ExperimentRunner.run(config, data);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        JsonNode features = json.get("features").get("autoencoder(epochs=3, batch_size=100)");
+        Path model = models.resolve("net-autoencoder_epochs_3_batch_size_100.zip");
+        assertThat(features.get("model_file").asText()).isEqualTo(model.toString());
+        assertThat(features.get("output_dimension").asInt()).isEqualTo(32);
+        assertThat(features.get("training").get("epochs").asInt()).isEqualTo(3);
+        assertThat(features.get("training").get("final_validation_loss").asDouble()).isBetween(0.2, 1.0);
+        assertThat(model).isRegularFile();
+        assertThat(models.resolve("net-autoencoder_epochs_3_batch_size_100.json")).isRegularFile();
+        assertThat(models.resolve("checkpoints/net-autoencoder_epochs_3_batch_size_100")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("autoencoder(epochs=3, batch_size=100): 3 epochs on 1000 images");
+        double nmi = json.get("results").get(0).get("scores").get("nmi").asDouble();
+
+        Path loaded = ExperimentRunner.run(ExperimentConfig.load(config("""
+                output: OUT
+                dataset: {name: fashion-mnist, split: train, subsample: 1000}
+                features: [{type: autoencoder, load: MODEL}]
+                algorithms: [{type: kmeans, k: 10, n_init: 2}]
+                scores: [nmi]
+                """.replace("MODEL", model.toString()))), data);
+        JsonNode again = new ObjectMapper().readTree(loaded.resolve("results.json").toFile());
+        assertThat(again.get("results").get(0).get("scores").get("nmi").asDouble()).isEqualTo(nmi);
+    }
+
     @Test
     void brokenConfigsFailWithOneLineNamingTheKey() throws IOException {
         assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist, splitt: test}\nalgorithms: [kmeans]")))
@@ -149,6 +192,10 @@ class ExperimentRunnerTest {
                 .hasMessageContaining("median");
         assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nalgorithms: [{type: kmeans_sweep, k: 9..4}]")))
                 .hasMessageContaining("9..4");
+        assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nfeatures: [{type: autoencoder, architecture: dense64}]\nalgorithms: [kmeans]")))
+                .hasMessage(tmp.resolve("exp.yaml") + ": features[0] (autoencoder).architecture = dense64: expected one of dense32, dec");
+        assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nfeatures: [{type: cnn, validation_fraction: 1.5}]\nalgorithms: [kmeans]")))
+                .hasMessage(tmp.resolve("exp.yaml") + ": features[0] (cnn): validation_fraction = 1.5 must lie strictly between 0 and 1");
         assertThatThrownBy(() -> ExperimentConfig.load(tmp.resolve("missing.yaml")))
                 .hasMessage(tmp.resolve("missing.yaml") + ": no such config file");
         assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nalgorithms: [kmeans]\nscores: [f1]")))
