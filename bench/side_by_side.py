@@ -25,18 +25,30 @@ def parse(lines):
     return out
 
 
+def peer_tasks(tasks):
+    """The peer's names: its one ae_epoch task prints both ae_epoch_bs256 and ae_epoch_bs2056."""
+    out = []
+    for t in tasks:
+        t = 'ae_epoch' if t.startswith('ae_epoch_bs') else t
+        if t not in out:
+            out.append(t)
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--repeat', type=int, default=3)
     ap.add_argument('--data', default=os.path.join(ROOT, '..', 'shared', 'datasets', 'fashion-mnist'))
     ap.add_argument('--peer', default=os.path.join(ROOT, '..', 'shared', 'peers', 'sk_peer.py'))
     ap.add_argument('tasks', nargs='*', default=['kmeans10', 'kmeans10x10', 'minibatch50', 'pca', 'pca50', 'gmm10',
-                                                 'silhouette_raw', 'silhouette_pca50', 'ward10k', 'spectral10k', 'nmf10'])
+                                                 'silhouette_raw', 'silhouette_pca50', 'ward10k', 'spectral10k', 'nmf10',
+                                                 'tsne10k', 'umap', 'ae_epoch_bs256', 'ae_epoch_bs2056'])
     a = ap.parse_args()
     peer_runs = []
     for r in range(a.repeat):
         print(f'peer run {r + 1}/{a.repeat}', file=sys.stderr, flush=True)
-        res = subprocess.run(['/usr/bin/python3', a.peer, a.data] + a.tasks, capture_output=True, text=True, check=True)
+        res = subprocess.run(['/usr/bin/python3', a.peer, a.data] + peer_tasks(a.tasks), capture_output=True, text=True,
+                             check=True)
         peer_runs.append(parse(res.stdout))
     print('imgcluster bench', file=sys.stderr, flush=True)
     data_dir = os.path.dirname(os.path.abspath(a.data))

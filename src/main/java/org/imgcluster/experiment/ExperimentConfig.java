@@ -21,7 +21,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public record ExperimentConfig(Path source, String name, String description, long seed, Path output, Path models,
                                DatasetSection dataset, boolean eda, List<Step> features, List<Step> algorithms,
-                               List<String> scores, int silhouetteSample) {
+                               List<Step> embeddings, List<String> scores, int silhouetteSample) {
 
     /** Where the images come from: a dataset name or path, the split to fit on, and optional preparation. */
     public record DatasetSection(String name, Split split, Split evaluateOn, boolean deduplicate, int subsample) {
@@ -63,6 +63,8 @@ public record ExperimentConfig(Path source, String name, String description, lon
         boolean eda = p.flag("eda", false);
         List<Step> features = steps(file, p.value("features", List.of("raw")), "features", List.of("raw"));
         List<Step> algorithms = steps(file, p.value("algorithms", List.of()), "algorithms", null);
+        List<Step> embeddings = p.has("embeddings") ? steps(file, p.value("embeddings", List.of()), "embeddings", null)
+                : List.of();
         List<String> scores = scores(file, p.value("scores", SCORES));
         int silhouetteSample = p.integer("silhouette_sample", 10_000);
         if (silhouetteSample < 0) {
@@ -70,9 +72,17 @@ public record ExperimentConfig(Path source, String name, String description, lon
         }
         p.requireAllRead();
         ExperimentConfig config = new ExperimentConfig(file, name, description, seed, output, models, dataset, eda,
-                features, algorithms, scores, silhouetteSample);
+                features, algorithms, embeddings, scores, silhouetteSample);
         config.features.forEach(s -> Steps.feature(s, seed));
         config.algorithms.forEach(s -> Steps.algorithm(s, seed));
+        List<String> labels = features.stream().map(Step::label).toList();
+        for (Step e : embeddings) {
+            String on = Steps.embedding(e, seed).on();
+            if (on != null && !labels.contains(on)) {
+                throw new ConfigException(e.params().where() + ".on = " + on + ": expected the label of a feature "
+                        + "entry, one of: " + String.join("; ", labels));
+            }
+        }
         return config;
     }
 
@@ -154,6 +164,7 @@ public record ExperimentConfig(Path source, String name, String description, lon
         out.put("eda", eda);
         out.put("features", features.stream().map(Step::resolved).toList());
         out.put("algorithms", algorithms.stream().map(Step::resolved).toList());
+        out.put("embeddings", embeddings.stream().map(Step::resolved).toList());
         out.put("scores", scores);
         out.put("silhouette_sample", silhouetteSample);
         return out;

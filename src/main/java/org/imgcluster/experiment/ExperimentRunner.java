@@ -22,6 +22,7 @@ import org.imgcluster.data.ImageSet;
 import org.imgcluster.data.Subsample;
 import org.imgcluster.features.AutoencoderModel;
 import org.imgcluster.features.CnnModel;
+import org.imgcluster.features.Embedding;
 import org.imgcluster.features.EpochScores;
 import org.imgcluster.features.FittedFeatures;
 import org.imgcluster.features.PixelMatrix;
@@ -103,7 +104,8 @@ public final class ExperimentRunner {
                     return f;
                 });
                 INDArray x = fitted.transform(pixels);
-                INDArray evalX = evalPixels == null ? null : fitted.transform(evalPixels);
+                // An embedding has no map for unseen images, so its clusters are scored on the fitted split only.
+                INDArray evalX = evalPixels == null || fitted instanceof Embedding ? null : fitted.transform(evalPixels);
                 for (Step algorithmStep : config.algorithms()) {
                     String algorithm = algorithmStep.label();
                     record.step(algorithm + " on " + features, () -> {
@@ -122,6 +124,17 @@ public final class ExperimentRunner {
                         }
                         return null;
                     });
+                }
+                for (Step embeddingStep : config.embeddings()) {
+                    Steps.EmbeddingPlot plot = Steps.embedding(embeddingStep, config.seed());
+                    String on = plot.on() == null ? config.features().get(0).label() : plot.on();
+                    if (on.equals(features)) {
+                        record.step(embeddingStep.label() + " of " + features, () -> {
+                            figures.embedding(plot, features, data.name() + " " + config.dataset().split().lowerName(),
+                                    x, record.results().stream().filter(r -> r.features().equals(features)).toList());
+                            return null;
+                        });
+                    }
                 }
             }
             record.step("write results", () -> {

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 import org.imgcluster.data.ImageSet;
+import org.imgcluster.features.Embedding;
+import org.imgcluster.features.EmbeddingMethod;
 import org.imgcluster.features.EpochRecord;
 import org.imgcluster.features.EpochScores;
 import org.imgcluster.features.FittedFeatures;
@@ -16,11 +18,14 @@ import org.imgcluster.features.PcaModel;
 import org.imgcluster.features.RawModel;
 import org.imgcluster.features.TrainedNetwork;
 import org.imgcluster.features.TrainingSummary;
+import org.imgcluster.linalg.NdArrays;
 import org.imgcluster.metrics.ClusterAccuracy;
 import org.imgcluster.metrics.Contingency;
 import org.imgcluster.report.Charts;
 import org.imgcluster.report.ImageGrid;
 import org.imgcluster.report.IntensityScale;
+import org.imgcluster.report.Scatter;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The run's pictures: each written as a PNG into the run folder and listed, with its caption, for the report. */
 final class RunFigures {
@@ -30,6 +35,7 @@ final class RunFigures {
 
     private static final int SAMPLES_PER_CLUSTER = 10;
     private static final int MAX_CLUSTER_ROWS = 20;
+    private static final int EMBEDDING_CLUSTERINGS = 2;
 
     private final Path dir;
     private final ImageSet images;
@@ -197,6 +203,51 @@ final class RunFigures {
 
     private String className(int label) {
         return label < images.classNames().size() ? images.classNames().get(label) : Integer.toString(label);
+    }
+
+    /**
+     * A 2-D or 3-D embedding of one feature set's rows, coloured by true class (when known) and by the clusters of the
+     * first {@value #EMBEDDING_CLUSTERINGS} algorithms run on that feature set, as the notebooks draw them side by side.
+     */
+    void embedding(Steps.EmbeddingPlot plot, String featureLabel, String data, INDArray x, List<RunResult> results)
+            throws IOException {
+        long start = System.nanoTime();
+        int n = (int) x.rows();
+        int[] rows;
+        float[] coordinates;
+        String method;
+        if (plot.method() instanceof EmbeddingMethod embedder) {
+            Embedding e = embedder.fit(x, images.hasLabels() ? images.labels() : null);
+            rows = e.rows();
+            coordinates = NdArrays.values(e.coordinates());
+            method = e.method();
+        } else {
+            rows = IntStream.range(0, n).toArray();
+            coordinates = NdArrays.values(plot.method().fit(x).transform(x));
+            method = "PCA";
+        }
+        List<Scatter.Colouring> colourings = new ArrayList<>();
+        if (images.hasLabels()) {
+            colourings.add(Scatter.Colouring.byLabel(pick(images.labels(), rows), images.classNames()));
+        }
+        results.stream().limit(EMBEDDING_CLUSTERINGS)
+                .forEach(r -> colourings.add(Scatter.Colouring.byCluster(r.algorithm(), pick(r.labels(), rows))));
+        if (colourings.isEmpty()) {
+            return;
+        }
+        String title = method + " " + plot.dimensions() + "-D";
+        Path file = file(method.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + plot.dimensions() + "d");
+        Scatter.savePng(new Scatter.Caption(method, data + ", " + featureLabel, rows.length, n), coordinates,
+                plot.dimensions(), colourings, file);
+        figures.add(new Figure("Embeddings", file, String.format(Locale.ROOT,
+                "%s of the %s features of %,d of %,d images%s; coloured by %s. Computed in %.1f s.", title, featureLabel,
+                rows.length, n, rows.length < n ? " (a subsample: the method is quadratic in the points)" : "",
+                images.hasLabels() ? "true class, then by clusters" : "clusters",
+                (System.nanoTime() - start) / 1e9)));
+    }
+
+    private static int[] pick(int[] values, int[] rows) {
+        return IntStream.of(rows).map(i -> values[i]).toArray();
     }
 
     private Path file(String stem) {

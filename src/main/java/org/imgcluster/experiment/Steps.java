@@ -15,18 +15,24 @@ import org.imgcluster.features.Autoencoder;
 import org.imgcluster.features.AutoencoderArchitecture;
 import org.imgcluster.features.CnnFeatures;
 import org.imgcluster.features.ComponentCount;
+import org.imgcluster.features.EmbeddingMethod;
 import org.imgcluster.features.FeatureExtractor;
+import org.imgcluster.features.Isomap;
 import org.imgcluster.features.Nmf;
 import org.imgcluster.features.NmfInit;
 import org.imgcluster.features.Pca;
 import org.imgcluster.features.Raw;
+import org.imgcluster.features.Tsne;
+import org.imgcluster.features.Umap;
 
 /**
  * Builds the feature extractors and algorithms a config names, with scikit-learn's parameter names and defaults.
  * Building validates every parameter (the constructors check their ranges), so a bad config fails before any work.
  */
 final class Steps {
-    static final List<String> FEATURE_TYPES = List.of("raw", "pca", "nmf", "autoencoder", "cnn");
+    static final List<String> FEATURE_TYPES = List.of("raw", "pca", "nmf", "autoencoder", "cnn", "tsne", "umap",
+            "isomap");
+    static final List<String> EMBEDDING_TYPES = List.of("pca", "tsne", "umap", "isomap");
     static final List<String> ALGORITHM_TYPES = List.of("kmeans", "minibatch_kmeans", "kmeans_sweep", "gmm", "gmm_mml",
             "agglomerative", "spectral");
 
@@ -78,6 +84,8 @@ final class Steps {
                         p.integer("batch_size", architecture.defaultBatchSize()), p.real("learning_rate", 1e-3),
                         p.real("l2", architecture.defaultL2()), p.integerLong("seed", seed)), load(p));
             }
+            // An embedding as features clusters the embedded rows; it has no map for other rows (see Embedding).
+            case "tsne", "umap", "isomap" -> new Plain(embedder(step.type(), p.integer("n_components", 2), p, seed));
             case "cnn" -> new CnnStep(new CnnFeatures(p.integer("epochs", 10), p.integer("batch_size", 32),
                     p.real("learning_rate", 1e-3), p.real("validation_fraction", 0.2), p.integerLong("seed", seed)),
                     load(p));
@@ -114,6 +122,44 @@ final class Steps {
         } catch (IllegalArgumentException e) {
             throw p.bad("n_components", n, "a whole number, a variance fraction in (0, 1), or all");
         }
+    }
+
+    /**
+     * A 2-D or 3-D picture of one feature set's training rows, drawn coloured by true class and by each algorithm's
+     * clusters on that feature set.
+     *
+     * @param method PCA or an {@link EmbeddingMethod}
+     * @param on the label of the feature entry it embeds; null for the first
+     */
+    record EmbeddingPlot(FeatureExtractor method, int dimensions, String on) {
+    }
+
+    static EmbeddingPlot embedding(Step step, long seed) {
+        Params p = step.params();
+        return checked(p, () -> {
+            int k = p.integer("n_components", 2);
+            if (k != 2 && k != 3) {
+                throw p.bad("n_components", k, "2 or 3 (a picture)");
+            }
+            FeatureExtractor method = step.type().equals("pca") ? Pca.of(k) : embedder(step.type(), k, p, seed);
+            String on = p.text("on", "", List.of());
+            return new EmbeddingPlot(method, k, on.isEmpty() ? null : on);
+        });
+    }
+
+    /** t-SNE, UMAP or Isomap to k dimensions, with scikit-learn's and umap-learn's parameter names and defaults. */
+    private static EmbeddingMethod embedder(String type, int k, Params p, long seed) {
+        long s = p.integerLong("seed", seed);
+        return switch (type) {
+            case "tsne" -> Tsne.of(k).withPerplexity(p.real("perplexity", 30.0)).withMaxIter(p.integer("max_iter", 1000))
+                    .withSubsample(p.integer("subsample", Tsne.DEFAULT_SUBSAMPLE)).withSeed(s);
+            case "umap" -> Umap.of(k).withNNeighbors(p.integer("n_neighbors", 15)).withMinDist(p.real("min_dist", 0.1))
+                    .withSeed(s);
+            case "isomap" -> Isomap.of(k).withNNeighbors(p.integer("n_neighbors", 5))
+                    .withSubsample(p.integer("subsample", Isomap.DEFAULT_SUBSAMPLE)).withSeed(s);
+            default -> throw new ConfigException(p.where() + ": unknown embedding type '" + type + "'; known: "
+                    + String.join(", ", EMBEDDING_TYPES));
+        };
     }
 
     static Algorithm algorithm(Step step, long seed) {

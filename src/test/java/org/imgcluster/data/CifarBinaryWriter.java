@@ -11,7 +11,7 @@ import java.util.List;
  * Writes the CIFAR-10 binary version exactly as the official archive holds it: per image one label byte, then
  * the 1,024 red values, the 1,024 green, the 1,024 blue, each plane row-major. Independent of the loader's code.
  */
-final class CifarBinaryWriter {
+public final class CifarBinaryWriter {
     private CifarBinaryWriter() {
     }
 
@@ -31,12 +31,12 @@ final class CifarBinaryWriter {
     }
 
     /** batches.meta.txt: one name per line, followed by blank lines as in the official file. */
-    static void writeMeta(Path file, List<String> classNames) throws IOException {
+    public static void writeMeta(Path file, List<String> classNames) throws IOException {
         Files.writeString(file, String.join("\n", classNames) + "\n\n", StandardCharsets.US_ASCII);
     }
 
     /** data_batch_1..5.bin with the set cut into five equal parts, or test_batch.bin. */
-    static void writeSplit(Path folder, Split split, ImageSet images) throws IOException {
+    public static void writeSplit(Path folder, Split split, ImageSet images) throws IOException {
         if (split == Split.TEST) {
             writeBatch(folder.resolve("test_batch.bin"), images);
             return;
