@@ -14,8 +14,8 @@ import org.imgcluster.data.BadInputException;
 /** The {@code imgcluster} command. Exit codes: 0 ok, 2 bad input or usage, 1 internal error. */
 @Command(name = "imgcluster", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Cluster images without labels and measure how much learned features beat raw pixels.",
-        subcommands = {RunCommand.class, DatasetsCommand.class, FetchCommand.class, EdaCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, SuiteCommand.class, DatasetsCommand.class, FetchCommand.class, EdaCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;

@@ -89,7 +89,10 @@ public final class Charts {
     private Charts() {
     }
 
-    /** Grouped bars, one group per category and one bar per series; each series has one value per category. */
+    /**
+     * Grouped bars, one group per category and one bar per series; each series has one value per category. A NaN
+     * value draws no bar (a result that does not exist, e.g. an algorithm not run on that feature set).
+     */
     public static CategoryChart barChart(String title, String xAxisTitle, String yAxisTitle,
                                          List<String> categories, List<Series> series) {
         CategoryChart chart = new CategoryChartBuilder().width(ReportStyle.CHART_WIDTH).height(ReportStyle.CHART_HEIGHT)
@@ -99,11 +102,15 @@ public final class Charts {
         for (int s = 0; s < series.size(); s++) {
             Series one = series.get(s);
             requireLength(one, categories.size());
-            CategorySeries bars = chart.addSeries(one.name(), categories, boxed(one.values()));
+            // XChart skips null values; a NaN would poison the axis range.
+            List<Double> values = Arrays.stream(one.values()).mapToObj(v -> Double.isNaN(v) ? null : v).toList();
+            CategorySeries bars = chart.addSeries(one.name(), categories, values);
             bars.setFillColor(colourOf(one, s));
         }
-        double max = series.stream().flatMapToDouble(one -> Arrays.stream(one.values())).max().orElse(0);
-        double min = series.stream().flatMapToDouble(one -> Arrays.stream(one.values())).min().orElse(0);
+        double max = series.stream().flatMapToDouble(one -> Arrays.stream(one.values())).filter(v -> !Double.isNaN(v))
+                .max().orElse(0);
+        double min = series.stream().flatMapToDouble(one -> Arrays.stream(one.values())).filter(v -> !Double.isNaN(v))
+                .min().orElse(0);
         if (min >= 0 && max > 0) {
             // Bars start at zero with a little headroom; XChart alone gives equal bars an axis of two ticks.
             chart.getStyler().setYAxisMin(0.0).setYAxisMax(max * 1.1);
@@ -239,10 +246,6 @@ public final class Charts {
             throw new IllegalArgumentException("series '" + series.name() + "' has " + series.values().length
                     + " values, expected " + expected);
         }
-    }
-
-    private static List<Double> boxed(double[] values) {
-        return Arrays.stream(values).boxed().toList();
     }
 
     /** Every k-th label kept, the others blanked (XChart cannot draw an empty label), at most MAX_AXIS_LABELS. */

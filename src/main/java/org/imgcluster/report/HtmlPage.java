@@ -92,6 +92,18 @@ public final class HtmlPage {
         return this;
     }
 
+    /**
+     * A list of links, text → href, in the map's iteration order (pass a LinkedHashMap). Hrefs are usually relative
+     * paths to files beside the page (e.g. other reports), so they keep working when the folders move together.
+     */
+    public HtmlPage links(Map<String, String> textToHref) {
+        body.append("<ul>\n");
+        textToHref.forEach((text, href) -> body.append("<li><a href=\"").append(escape(href)).append("\">")
+                .append(escape(text)).append("</a></li>\n"));
+        body.append("</ul>\n");
+        return this;
+    }
+
     /** Embeds a PNG file; its file name is kept in the page (data-file) so readers can match it to the folder. */
     public HtmlPage image(Path png, String caption) throws IOException {
         return image(Files.readAllBytes(png), png.getFileName().toString(), caption);

@@ -47,6 +47,18 @@ class ChartsTest {
     }
 
     @Test
+    void aNaNValueDrawsNoBarAndLeavesTheAxisFromZero() throws IOException {
+        Path file = dir.resolve("gaps.png");
+        var chart = Charts.barChart("test: a missing bar", "algorithm", "NMI", List.of("a", "b"),
+                List.of(new Charts.Series("raw", new double[] {0.5, Double.NaN}),
+                        new Charts.Series("pca", new double[] {Double.NaN, 0.6}, SECOND_SERIES)));
+        assertThat(chart.getStyler().getYAxisMin()).isEqualTo(0.0);
+        assertThat(chart.getStyler().getYAxisMax()).isCloseTo(0.66, org.assertj.core.data.Offset.offset(1e-9));
+        Charts.savePng(chart, file);
+        assertThat(count(ImageIO.read(file.toFile()), rgb -> rgb == SECOND_SERIES.getRGB())).isGreaterThan(500);
+    }
+
+    @Test
     void logarithmicHistogramDrawsEmptyBinsAsGapsInsteadOfFailing() throws IOException {
         double[] counts = new double[256];
         counts[0] = 1000;

@@ -53,6 +53,17 @@ class HtmlPageTest {
     }
 
     @Test
+    void linksAreEscapedAndKeepTheirOrder() {
+        Map<String, String> links = new java.util.LinkedHashMap<>();
+        links.put("run <b>", "../runs/a&b/report.html");
+        links.put("second", "x.html");
+        String html = new HtmlPage("l").links(links).toHtml();
+
+        assertThat(html).contains("<li><a href=\"../runs/a&amp;b/report.html\">run &lt;b&gt;</a></li>");
+        assertThat(html.indexOf("run &lt;b&gt;")).isLessThan(html.indexOf("second"));
+    }
+
+    @Test
     void tablesHaveAHeaderRowAStatedOrderingAndRightAlignedNumbers() {
         String html = new HtmlPage("t").table("Scores", "by ACC, best first", List.of("method", "ACC"),
                 List.of(List.of("k-means", "0.532"), List.of("GMM", "1,204"))).toHtml();
