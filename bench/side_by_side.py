@@ -42,7 +42,8 @@ def main():
     ap.add_argument('--peer', default=os.path.join(ROOT, '..', 'shared', 'peers', 'sk_peer.py'))
     ap.add_argument('tasks', nargs='*', default=['kmeans10', 'kmeans10x10', 'minibatch50', 'pca', 'pca50', 'gmm10',
                                                  'silhouette_raw', 'silhouette_pca50', 'ward10k', 'spectral10k', 'nmf10',
-                                                 'tsne10k', 'umap', 'ae_epoch_bs256', 'ae_epoch_bs2056'])
+                                                 'labelspread10', 'tsne10k', 'umap', 'ae_epoch_bs256',
+                                                 'ae_epoch_bs2056'])
     a = ap.parse_args()
     peer_runs = []
     for r in range(a.repeat):

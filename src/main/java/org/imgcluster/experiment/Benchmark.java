@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import org.imgcluster.cluster.AgglomerativeClustering;
 import org.imgcluster.cluster.Clusterer;
@@ -31,6 +32,7 @@ import org.imgcluster.linalg.RandomRows;
 import org.imgcluster.metrics.ClusterAccuracy;
 import org.imgcluster.metrics.ExternalScores;
 import org.imgcluster.metrics.Silhouette;
+import org.imgcluster.semi.LabelSpreading;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -68,6 +70,7 @@ public final class Benchmark {
         TASKS.put("nmf10", "NMF, 10 components, max_iter 300, then k-means (k=10, n_init=10) on W");
         TASKS.put("ward10k", "agglomerative, ward, 10 clusters, on 10,000 random PCA-50 points");
         TASKS.put("spectral10k", "spectral, 10-NN affinity, 10 clusters, on 10,000 random PCA-50 points");
+        TASKS.put("labelspread10", "label spreading (7-NN, alpha 0.2) from 10 % of the labels on the PCA-50 projection");
         TASKS.put("tsne10k", "exact t-SNE to 2-D of 10,000 stratified PCA-50 points (the peer: Barnes-Hut on 10,000 random)");
         TASKS.put("umap", "UMAP to 2-D, 15 neighbours, of all PCA-50 points");
         TASKS.put("ae_epoch_bs256", "one epoch of the dense32 autoencoder, batch 256 (mean of 3)");
@@ -121,6 +124,7 @@ public final class Benchmark {
             case "ward10k" -> onSubset(AgglomerativeClustering.of(CLASSES));
             case "spectral10k" -> onSubset(SpectralClustering.of(CLASSES).withSeed(SEED));
             case "ward60k" -> () -> scores(AgglomerativeClustering.of(CLASSES).fit(pca50()).labels());
+            case "labelspread10" -> labelSpreading();
             case "tsne10k" -> embedding(Tsne.of(2).withSubsample(SUBSET).withSeed(SEED));
             case "umap" -> embedding(Umap.of(2).withSeed(SEED));
             case "ae_epoch_bs256" -> autoencoderEpochs(256);
@@ -146,6 +150,23 @@ public final class Benchmark {
         }
         Arrays.sort(seconds);
         return new Result(task, seconds[repeats / 2], values, peak, repeats);
+    }
+
+    /** The peer's: a random 10 % of the labels given, accuracy on the rest. */
+    private Supplier<Map<String, String>> labelSpreading() {
+        INDArray z = pca50();
+        int n = truth.length;
+        int[] given = new int[n];
+        Arrays.fill(given, LabelSpreading.UNLABELED);
+        for (int i : RandomRows.distinct(new SplittableRandom(SEED), n, n / 10)) {
+            given[i] = truth[i];
+        }
+        return () -> {
+            int[] spread = LabelSpreading.defaults().fit(z, given).labels();
+            long right = IntStream.range(0, n).filter(i -> given[i] == LabelSpreading.UNLABELED && spread[i] == truth[i])
+                    .count();
+            return Map.of("acc_unlabeled", fmt((double) right / (n - n / 10)));
+        };
     }
 
     /** An embedding of the PCA-50 projection: only its time counts, as the peer reports nothing else. */

@@ -28,7 +28,7 @@ public record ExperimentConfig(Path source, String name, String description, lon
     }
 
     static final List<String> SCORES = List.of("acc", "majority_acc", "nmi", "ari", "ami", "silhouette", "inertia",
-            "log_likelihood", "bic");
+            "log_likelihood", "bic", "unlabeled_acc");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

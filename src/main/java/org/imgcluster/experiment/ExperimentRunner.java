@@ -6,15 +6,18 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.imgcluster.cluster.Clustering;
 import org.imgcluster.data.AtomicFiles;
+import org.imgcluster.data.BadInputException;
 import org.imgcluster.data.DatasetLocator;
 import org.imgcluster.data.DatasetSource;
 import org.imgcluster.data.Deduplicator;
@@ -29,11 +32,14 @@ import org.imgcluster.features.PixelMatrix;
 import org.imgcluster.features.TrainedNetwork;
 import org.imgcluster.features.TrainingRun;
 import org.imgcluster.features.TrainingSummary;
+import org.imgcluster.linalg.RandomRows;
 import org.imgcluster.metrics.ClassificationReport;
 import org.imgcluster.metrics.ClusterAccuracy;
 import org.imgcluster.metrics.Contingency;
 import org.imgcluster.metrics.ExternalScores;
 import org.imgcluster.metrics.Silhouette;
+import org.imgcluster.semi.LabelSpreading;
+import org.imgcluster.semi.LabelSpreadingModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,8 +116,10 @@ public final class ExperimentRunner {
                     String algorithm = algorithmStep.label();
                     record.step(algorithm + " on " + features, () -> {
                         Steps.Algorithm algo = Steps.algorithm(algorithmStep, config.seed());
-                        if (algo instanceof Steps.Fit fit) {
-                            RunResult r = fitAndScore(features, algorithm, fit, x, evalX, data);
+                        if (algo instanceof Steps.Fit || algo instanceof Steps.Spread) {
+                            RunResult r = algo instanceof Steps.Fit fit
+                                    ? fitAndScore(features, algorithm, fit, x, evalX, data)
+                                    : spreadAndScore(features, algorithm, (Steps.Spread) algo, x, data);
                             record.result(r);
                             figures.result(r, data, fitted);
                         } else if (algo instanceof Steps.Sweep sweep) {
@@ -236,9 +244,43 @@ public final class ExperimentRunner {
                                   Prepared data) {
         long t = System.nanoTime();
         Clustering c = fit.clusterer().fit(x);
+        return score(features, algorithm, c, seconds(t), x, evalX, data, new LinkedHashMap<>());
+    }
+
+    /**
+     * Label spreading from a seeded random {@code labeled_fraction} of the true labels, as the MNIST semi-supervised
+     * notebook does; its accuracy on the points whose label it was not given is {@code unlabeled_acc}.
+     */
+    private RunResult spreadAndScore(String features, String algorithm, Steps.Spread spread, INDArray x,
+                                     Prepared data) {
+        ImageSet train = data.train();
+        if (!train.hasLabels()) {
+            throw new BadInputException(algorithm + " spreads some of the true labels, and " + train.source()
+                    + " has none");
+        }
+        int[] truth = train.labels();
+        int n = truth.length;
+        int count = (int) Math.max(1, Math.round(n * spread.labeledFraction()));
+        int[] given = new int[n];
+        Arrays.fill(given, LabelSpreading.UNLABELED);
+        for (int i : RandomRows.distinct(new SplittableRandom(spread.seed()), n, count)) {
+            given[i] = truth[i];
+        }
+        long t = System.nanoTime();
+        LabelSpreadingModel m = spread.spreading().fit(x, given);
         double secs = seconds(t);
-        int[] labels = c.labels();
+        int[] spreadLabels = m.labels();
+        long hidden = n - count;
+        long right = IntStream.range(0, n)
+                .filter(i -> given[i] == LabelSpreading.UNLABELED && spreadLabels[i] == truth[i]).count();
         Map<String, Double> scores = new LinkedHashMap<>();
+        putIfWanted(scores, "unlabeled_acc", hidden == 0 ? Double.NaN : (double) right / hidden);
+        return score(features, algorithm, m, secs, x, null, data, scores);
+    }
+
+    private RunResult score(String features, String algorithm, Clustering c, double secs, INDArray x, INDArray evalX,
+                            Prepared data, Map<String, Double> scores) {
+        int[] labels = c.labels();
         Contingency contingency = null;
         ClassificationReport report = null;
         if (data.train().hasLabels()) {

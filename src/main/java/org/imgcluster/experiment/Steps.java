@@ -11,6 +11,7 @@ import org.imgcluster.cluster.GaussianMixtureMml;
 import org.imgcluster.cluster.KMeans;
 import org.imgcluster.cluster.MiniBatchKMeans;
 import org.imgcluster.cluster.SpectralClustering;
+import org.imgcluster.data.BadInputException;
 import org.imgcluster.features.Autoencoder;
 import org.imgcluster.features.AutoencoderArchitecture;
 import org.imgcluster.features.CnnFeatures;
@@ -24,6 +25,7 @@ import org.imgcluster.features.Pca;
 import org.imgcluster.features.Raw;
 import org.imgcluster.features.Tsne;
 import org.imgcluster.features.Umap;
+import org.imgcluster.semi.LabelSpreading;
 
 /**
  * Builds the feature extractors and algorithms a config names, with scikit-learn's parameter names and defaults.
@@ -34,7 +36,7 @@ final class Steps {
             "isomap");
     static final List<String> EMBEDDING_TYPES = List.of("pca", "tsne", "umap", "isomap");
     static final List<String> ALGORITHM_TYPES = List.of("kmeans", "minibatch_kmeans", "kmeans_sweep", "gmm", "gmm_mml",
-            "agglomerative", "spectral");
+            "agglomerative", "spectral", "label_spreading");
 
     private Steps() {
     }
@@ -44,6 +46,15 @@ final class Steps {
     }
 
     record Fit(Clusterer clusterer) implements Algorithm {
+    }
+
+    /** Label spreading from a seeded random share of the true labels. */
+    record Spread(LabelSpreading spreading, double labeledFraction, long seed) implements Algorithm {
+        Spread {
+            if (!(labeledFraction > 0 && labeledFraction <= 1)) {
+                throw new BadInputException("labeled_fraction = " + labeledFraction + " must lie in (0, 1]");
+            }
+        }
     }
 
     /** @param silhouetteSample 0: none, -1: exact, n: sampled from n points */
@@ -195,6 +206,9 @@ final class Steps {
                     .withAffinity(p.text("affinity", "nearest_neighbors", List.of()))
                     .withNNeighbors(p.integer("n_neighbors", 10)).withGamma(p.real("gamma", 1.0))
                     .withNInit(p.integer("n_init", 10)).withSeed(p.integerLong("seed", seed)));
+            case "label_spreading" -> new Spread(new LabelSpreading(p.integer("n_neighbors", 7), p.real("alpha", 0.2),
+                    p.integer("max_iter", 30), p.real("tol", 1e-3)), p.real("labeled_fraction", 0.1),
+                    p.integerLong("seed", seed));
             default -> throw new ConfigException(p.where() + ": unknown algorithm type '" + step.type()
                     + "'; known: " + String.join(", ", ALGORITHM_TYPES));
         });

@@ -133,6 +133,27 @@ class ExperimentRunnerTest {
         assertThat(dir.resolve("results.csv")).doesNotExist();
     }
 
+    /** Label spreading gets a tenth of the true labels and is scored on the rest; it cannot label unseen images. */
+    @Test
+    void labelSpreadingIsScoredOnThePointsWhoseLabelItWasNotGiven() throws IOException {
+        ExperimentConfig config = ExperimentConfig.load(config("""
+                output: OUT
+                dataset: {name: mnist, split: test, subsample: 1000}
+                features: [{type: pca, n_components: 30}]
+                algorithms: [{type: label_spreading, labeled_fraction: 0.1}]
+                scores: [acc, unlabeled_acc]
+                """));
+        Path dir = ExperimentRunner.run(config, embeddedOnly());
+        JsonNode result = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("results").get(0);
+        assertThat(result.get("algorithm").asText()).isEqualTo("label_spreading(labeled_fraction=0.1)");
+        // 100 labelled digits label the other 900 far better than chance (0.1).
+        assertThat(result.get("scores").get("unlabeled_acc").asDouble()).isBetween(0.6, 0.9);
+        assertThat(result.get("scores").get("acc").asDouble()).isGreaterThan(result.get("scores").get("unlabeled_acc").asDouble());
+        assertThatThrownBy(() -> ExperimentConfig.load(config(
+                "dataset: {name: mnist}\nalgorithms: [{type: label_spreading, labeled_fraction: 0}]")))
+                .hasMessage(tmp.resolve("exp.yaml") + ": algorithms[0] (label_spreading): labeled_fraction = 0.0 must lie in (0, 1]");
+    }
+
     /**
      * A network entry trains with the evaluation split as validation, leaves its model and card in the models folder
      * (and no checkpoints), reports its training, draws its loss curves; a second config loads the saved model and

@@ -1,0 +1,172 @@
+package org.imgcluster.semi;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.imgcluster.data.BadInputException;
+import org.imgcluster.linalg.DenseRows;
+import org.imgcluster.linalg.KnnGraph;
+import org.imgcluster.linalg.RowChunks;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * scikit-learn's {@code LabelSpreading(kernel='knn')} (Zhou et al. 2004): the labels a few points carry spread to the
+ * rest over the k-nearest-neighbour graph. The graph is sklearn's: each point's k nearest points, itself first, as 0/1
+ * weights A; the spreading matrix is S = D^−½·A·D^−½ with the point itself left out and D the in-degrees (how many
+ * other points list a point), as {@code scipy.sparse.csgraph.laplacian(A, normed=True)} builds it. From the one-hot
+ * labels Y (zero rows for unlabelled points), F ← α·S·F + (1 − α)·Y until Σ|ΔF| &lt; tol or max_iter steps; each
+ * point then takes the class of its largest entry of F.
+ *
+ * @param nNeighbors k of the graph (sklearn's default 7)
+ * @param alpha      the share of a step that comes from the neighbours, in (0, 1) (default 0.2)
+ * @param maxIter    the most steps (default 30)
+ * @param tol        the convergence threshold on Σ|ΔF| (default 10⁻³)
+ */
+public record LabelSpreading(int nNeighbors, double alpha, int maxIter, double tol) {
+    private static final Logger LOG = LoggerFactory.getLogger(LabelSpreading.class);
+    /** The label of a point whose class is not given, as scikit-learn writes it. */
+    public static final int UNLABELED = -1;
+
+    public LabelSpreading {
+        if (nNeighbors < 1) {
+            throw new BadInputException("n_neighbors = " + nNeighbors + " must be ≥ 1");
+        }
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new BadInputException("alpha = " + alpha + " must lie strictly between 0 and 1");
+        }
+        if (maxIter < 1) {
+            throw new BadInputException("max_iter = " + maxIter + " must be ≥ 1");
+        }
+        if (!(tol >= 0 && Double.isFinite(tol))) {
+            throw new BadInputException("tol = " + tol + " must be a number ≥ 0");
+        }
+    }
+
+    /** scikit-learn's defaults: 7 neighbours, alpha 0.2, 30 steps, tol 10⁻³. */
+    public static LabelSpreading defaults() {
+        return new LabelSpreading(7, 0.2, 30, 1e-3);
+    }
+
+    public LabelSpreading withNNeighbors(int k) {
+        return new LabelSpreading(k, alpha, maxIter, tol);
+    }
+
+    public LabelSpreading withAlpha(double a) {
+        return new LabelSpreading(nNeighbors, a, maxIter, tol);
+    }
+
+    public String name() {
+        return String.format(Locale.ROOT, "label_spreading(n_neighbors=%d, alpha=%s)", nNeighbors, alpha);
+    }
+
+    /**
+     * Spreads {@code labels} (a class id ≥ 0 per row of x, or {@link #UNLABELED}) over the rows of x; at least one row
+     * must be labelled.
+     */
+    public LabelSpreadingModel fit(INDArray x, int[] labels) {
+        long start = System.nanoTime();
+        DenseRows rows = DenseRows.of(x, "features");
+        int n = rows.n();
+        if (labels.length != n) {
+            throw new BadInputException(labels.length + " labels for " + n + " points");
+        }
+        int[] classes = Arrays.stream(labels).filter(l -> l != UNLABELED).distinct().sorted().toArray();
+        if (classes.length == 0) {
+            throw new BadInputException("label spreading needs at least one labelled point; all " + n + " are "
+                    + UNLABELED);
+        }
+        if (classes[0] < 0) {
+            throw new BadInputException("label " + classes[0] + " is neither a class id ≥ 0 nor " + UNLABELED
+                    + " (unlabelled)");
+        }
+        if (nNeighbors > n) {
+            throw new BadInputException("n_neighbors = " + nNeighbors + " is outside 1.." + n
+                    + " (the number of points)");
+        }
+        KnnGraph graph = KnnGraph.of(rows, nNeighbors, true);
+        float[] weights = spreadingWeights(graph);
+        int c = classes.length;
+        double[] seeds = new double[n * c];
+        for (int i = 0; i < n; i++) {
+            if (labels[i] != UNLABELED) {
+                seeds[i * c + Arrays.binarySearch(classes, labels[i])] = 1 - alpha;
+            }
+        }
+        double[] f = new double[n * c];
+        for (int i = 0; i < n; i++) {
+            if (labels[i] != UNLABELED) {
+                f[i * c + Arrays.binarySearch(classes, labels[i])] = 1;
+            }
+        }
+        double[] previous = new double[n * c];
+        int iterations = 0;
+        while (iterations < maxIter && change(f, previous) >= tol) {
+            double[] next = previous;
+            step(graph, weights, f, seeds, next, c);
+            previous = f;
+            f = next;
+            iterations++;
+        }
+        LOG.info("label spreading: {} of {} points labelled, {} classes, {} steps, {} s",
+                Arrays.stream(labels).filter(l -> l != UNLABELED).count(), n, c, iterations,
+                String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
+        return LabelSpreadingModel.of(f, classes, iterations);
+    }
+
+    /**
+     * The weight of each edge i → graph.neighbor(i, j): 1/√(wᵢ·w_j) with w the in-degree not counting the point
+     * itself (1 where it is 0, as scipy does for isolated points); 0 for the point itself.
+     */
+    private static float[] spreadingWeights(KnnGraph graph) {
+        int n = graph.n();
+        int k = graph.k();
+        int[] neighbours = graph.indices();
+        int[] inDegree = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                int m = neighbours[i * k + j];
+                inDegree[m] += m == i ? 0 : 1;
+            }
+        }
+        double[] scale = Arrays.stream(inDegree).mapToDouble(w -> w == 0 ? 1 : Math.sqrt(w)).toArray();
+        float[] weights = new float[n * k];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                int m = neighbours[i * k + j];
+                weights[i * k + j] = m == i ? 0 : (float) (1 / (scale[i] * scale[m]));
+            }
+        }
+        return weights;
+    }
+
+    /** next = α·S·f + seeds, row by row in parallel. */
+    private void step(KnnGraph graph, float[] weights, double[] f, double[] seeds, double[] next, int c) {
+        int k = graph.k();
+        int[] neighbours = graph.indices();
+        RowChunks.forEach(graph.n(), (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int out = i * c;
+                for (int t = 0; t < c; t++) {
+                    next[out + t] = seeds[out + t];
+                }
+                for (int j = 0; j < k; j++) {
+                    double w = alpha * weights[i * k + j];
+                    int in = neighbours[i * k + j] * c;
+                    for (int t = 0; t < c; t++) {
+                        next[out + t] += w * f[in + t];
+                    }
+                }
+            }
+        });
+    }
+
+    private static double change(double[] a, double[] b) {
+        double sum = 0;
+        for (int q = 0; q < a.length; q++) {
+            sum += Math.abs(a[q] - b[q]);
+        }
+        return sum;
+    }
+}
