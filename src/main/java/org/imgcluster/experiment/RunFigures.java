@@ -108,9 +108,41 @@ final class RunFigures {
                     + " images: each row shows where one cluster's images really belong."));
         }
         clusterSamples(r);
+        if (r.contingency() != null) {
+            misclassified(r);
+        }
         if (fitted instanceof RawModel && r.contingency() != null) {
             centroids(r, data);
         }
+    }
+
+    /**
+     * Images the clustering puts with another class, per true class: each cluster stands for the class the optimal
+     * one-to-one (Hungarian) mapping gives it, as the ACC score counts it.
+     */
+    private void misclassified(RunResult r) throws IOException {
+        int[] predicted = ClusterAccuracy.hungarian(r.contingency()).predict(r.labels());
+        int[] truth = images.labels();
+        ImageGrid grid = new ImageGrid(r.key() + ": misclassified images, by true class (first " + SAMPLES_PER_CLUSTER
+                + ")", ImageGrid.legibleScale(images.height(), images.width()));
+        int rows = 0;
+        for (int c = 0; c < images.classNames().size(); c++) {
+            int label = c;
+            int[] wrong = IntStream.range(0, truth.length).filter(i -> truth[i] == label && predicted[i] != label)
+                    .limit(SAMPLES_PER_CLUSTER).toArray();
+            if (wrong.length > 0) {
+                grid.addRow(className(label), IntStream.of(wrong).mapToObj(i -> ImageGrid.toImage(images, i)).toList(),
+                        IntStream.of(wrong).mapToObj(i -> "as " + className(predicted[i])).toList());
+                rows++;
+            }
+        }
+        if (rows == 0) {
+            return;
+        }
+        Path file = file("misclassified");
+        grid.savePng(file);
+        figures.add(new Figure(r.key(), file, "Images put with another class (each cluster mapped to a class one to "
+                + "one, as ACC counts it): a row per true class, each image captioned with the class it went to."));
     }
 
     private void clusterSamples(RunResult r) throws IOException {

@@ -57,6 +57,7 @@ final class RunReport {
             }
             page.heading("Results");
             page.table("Scores on the fitted split", "by " + key + ", best first", header, rows);
+            bestBySilhouette(page, results);
         }
         String section = null;
         for (RunFigures.Figure f : figures.figures()) {
@@ -73,6 +74,25 @@ final class RunReport {
             page.image(f.file(), f.caption());
         }
         return page;
+    }
+
+    /**
+     * The model an analyst without labels would pick, the best mean silhouette, and how it does on the evaluation
+     * split, as the CIFAR-10 notebook picks and tests its model.
+     */
+    private static void bestBySilhouette(HtmlPage page, List<RunResult> results) {
+        results.stream().filter(r -> r.scores().containsKey("silhouette") && !r.scores().get("silhouette").isNaN())
+                .max(Comparator.comparingDouble(r -> r.scores().get("silhouette"))).ifPresent(best -> {
+                    StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                            "Best by silhouette (no labels needed to choose it): %s, silhouette %.4f.", best.key(),
+                            best.scores().get("silhouette")));
+                    if (!best.evaluationScores().isEmpty()) {
+                        text.append(" On the evaluation split: ").append(String.join(", ",
+                                best.evaluationScores().entrySet().stream().map(e -> e.getKey() + " "
+                                        + format(e.getValue())).toList())).append('.');
+                    }
+                    page.paragraph(text.toString());
+                });
     }
 
     private static String format(Double v) {

@@ -25,7 +25,8 @@ public final class HtmlPage {
             h1 { font-size: 1.7rem; margin-bottom: 0.3rem; }
             h2 { font-size: 1.3rem; margin-top: 2.2rem; border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; }
             h3 { font-size: 1.1rem; margin-top: 1.6rem; }
-            table { border-collapse: collapse; margin: 1rem 0; font-size: 0.95rem; }
+            table { border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; display: block; overflow-x: auto;
+                    max-width: 100%; }
             caption { caption-side: top; text-align: left; font-weight: 600; padding: 0.3rem 0; }
             caption .ordering { font-weight: normal; color: #666; }
             th, td { padding: 0.3rem 0.8rem; border-bottom: 1px solid #e5e5e5; text-align: left; vertical-align: top; }
