@@ -218,19 +218,36 @@ final class RunFigures {
         }
     }
 
+    /**
+     * Bar labels: "features + algorithm" by their types alone ("pca + kmeans") where that names one result, the full key
+     * (with parameters) where it does not, so the chart's labels stay short enough to read.
+     */
+    private static List<String> shortKeys(List<RunResult> results) {
+        List<String> brief = results.stream().map(r -> type(r.features()) + " + " + type(r.algorithm())).toList();
+        return IntStream.range(0, results.size())
+                .mapToObj(i -> brief.stream().filter(brief.get(i)::equals).count() == 1 ? brief.get(i)
+                        : results.get(i).key()).toList();
+    }
+
+    private static String type(String label) {
+        int open = label.indexOf('(');
+        return open < 0 ? label : label.substring(0, open);
+    }
+
     /** One bar chart over all results: NMI and ACC with labels, silhouette without. */
     void comparison(List<RunResult> results) throws IOException {
         if (results.isEmpty()) {
             return;
         }
-        List<String> keys = results.stream().map(RunResult::key).toList();
+        List<String> keys = shortKeys(results);
         List<String> scores = results.get(0).scores().containsKey("nmi") ? List.of("acc", "nmi", "ari") : List.of("silhouette");
         List<Charts.Series> series = scores.stream().map(s -> new Charts.Series(s,
                 results.stream().mapToDouble(r -> r.scores().getOrDefault(s, Double.NaN)).toArray())).toList();
         Path file = file("comparison");
         Charts.savePng(Charts.barChart("Model comparison on " + images.source(), "features + algorithm", "score",
                 keys, series), file);
-        figures.add(0, new Figure("Comparison", file, "Every (features, algorithm) pair on the fitted split."));
+        figures.add(0, new Figure("Comparison", file,
+                "Every (features, algorithm) pair on the fitted split; their parameters are in the results table."));
     }
 
     private String className(int label) {
