@@ -15,7 +15,7 @@ import org.imgcluster.data.BadInputException;
 @Command(name = "imgcluster", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Cluster images without labels and measure how much learned features beat raw pixels.",
         subcommands = {RunCommand.class, SuiteCommand.class, DatasetsCommand.class, FetchCommand.class, EdaCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class})
+            NotebooksCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;

@@ -25,7 +25,6 @@ import org.imgcluster.data.ImageSet;
 import org.imgcluster.data.Subsample;
 import org.imgcluster.features.AutoencoderModel;
 import org.imgcluster.features.CnnModel;
-import org.imgcluster.features.Embedding;
 import org.imgcluster.features.EpochScores;
 import org.imgcluster.features.FittedFeatures;
 import org.imgcluster.features.PixelMatrix;
@@ -111,7 +110,8 @@ public final class ExperimentRunner {
                 });
                 INDArray x = fitted.transform(pixels);
                 // An embedding has no map for unseen images, so its clusters are scored on the fitted split only.
-                INDArray evalX = evalPixels == null || fitted instanceof Embedding ? null : fitted.transform(evalPixels);
+                INDArray evalX = evalPixels == null || !ChainedFeatures.mapsNewImages(fitted) ? null
+                        : fitted.transform(evalPixels);
                 for (Step algorithmStep : config.algorithms()) {
                     String algorithm = algorithmStep.label();
                     record.step(algorithm + " on " + features, () -> {
@@ -161,13 +161,20 @@ public final class ExperimentRunner {
 
     /**
      * Fits a feature entry. A network trains with the evaluation split (if any) as its validation data, checkpoints
-     * after every epoch under {@code models/checkpoints/} (a run killed and started again resumes there), and is saved
-     * with its model card under {@code models/}; an entry with {@code load} uses a saved model instead.
+     * at most once a minute under {@code models/checkpoints/} (a run killed and started again resumes there), and is
+     * saved with its model card under {@code models/}; an entry with {@code load} uses a saved model instead.
      */
     private FittedFeatures fitFeatures(Steps.Features step, String label, INDArray pixels, INDArray evalPixels,
                                        Prepared data) throws IOException {
         if (step instanceof Steps.Plain plain) {
             return plain.extractor().fit(pixels);
+        }
+        if (step instanceof Steps.Chain chain) {
+            FittedFeatures first = fitFeatures(chain.first(), label, pixels, evalPixels, data);
+            INDArray evalFirst = evalPixels == null || !ChainedFeatures.mapsNewImages(first) ? null
+                    : first.transform(evalPixels);
+            return new ChainedFeatures(first, fitFeatures(chain.then(), label + " then", first.transform(pixels),
+                    evalFirst, data));
         }
         if (step instanceof Steps.AutoencoderStep ae) {
             return ae.load() != null ? AutoencoderModel.load(ae.load())
@@ -383,7 +390,9 @@ public final class ExperimentRunner {
             Map<String, Object> info = features.computeIfAbsent(label, l -> new LinkedHashMap<>());
             info.put("output_dimension", f.outputDimension());
             info.put("seconds", secs);
-            if (f instanceof TrainedNetwork network) {
+            FittedFeatures trained = f instanceof ChainedFeatures chain
+                    ? chain.parts().stream().filter(TrainedNetwork.class::isInstance).findFirst().orElse(f) : f;
+            if (trained instanceof TrainedNetwork network) {
                 TrainingSummary s = network.summary();
                 Map<String, Object> training = new LinkedHashMap<>();
                 training.put("epochs", s.history().size());

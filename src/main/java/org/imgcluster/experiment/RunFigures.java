@@ -52,6 +52,12 @@ final class RunFigures {
     }
 
     void features(String label, FittedFeatures fitted) throws IOException {
+        if (fitted instanceof ChainedFeatures chain) {
+            for (FittedFeatures part : chain.parts()) {
+                features(label, part);
+            }
+            return;
+        }
         if (fitted instanceof TrainedNetwork network) {
             trainingCurves(label, network.summary());
         }

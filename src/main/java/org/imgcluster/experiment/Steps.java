@@ -79,9 +79,34 @@ final class Steps {
     record CnnStep(CnnFeatures cnn, Path load) implements Features {
     }
 
+    /**
+     * A feature entry followed by another that is fitted on its output, written {@code then: {type: ...}}: N2D's
+     * autoencoder codes, then UMAP of the codes.
+     */
+    record Chain(Features first, Features then) implements Features {
+    }
+
     static Features feature(Step step, long seed) {
         Params p = step.params();
-        return checked(p, () -> switch (step.type()) {
+        return checked(p, () -> {
+            Features own = own(step, p, seed);
+            if (!p.has("then")) {
+                return own;
+            }
+            List<Step> next = Step.expand(p.value("then", null), p.where() + ".then");
+            if (next.size() != 1) {
+                throw new ConfigException(p.where() + ".then: a step that follows another cannot sweep");
+            }
+            if (next.get(0).type().equals("cnn")) {
+                throw new ConfigException(p.where() + ".then: cnn trains on the images, so it cannot follow another "
+                        + "step");
+            }
+            return new Chain(own, feature(next.get(0), seed));
+        });
+    }
+
+    private static Features own(Step step, Params p, long seed) {
+        return switch (step.type()) {
             case "raw" -> new Plain(new Raw());
             case "pca" -> new Plain(new Pca(componentCount(p, p.value("n_components", "all")), false)
                     .withWhiten(p.flag("whiten", false)));
@@ -102,7 +127,7 @@ final class Steps {
                     load(p));
             default -> throw new ConfigException(p.where() + ": unknown feature type '" + step.type() + "'; known: "
                     + String.join(", ", FEATURE_TYPES));
-        });
+        };
     }
 
     /**

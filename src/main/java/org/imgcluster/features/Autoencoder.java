@@ -89,7 +89,8 @@ public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int 
     /**
      * Trains on the rows of x (n×d, finite; in [0, 1] for the binary cross-entropy of dense32, as {@link PixelMatrix}
      * gives them), measuring the loss on {@code validation} (m×d, or null) after every epoch. With a checkpoint folder
-     * in {@code run} it saves the training after every epoch there, and resumes from what it finds there.
+     * in {@code run} it saves the training there (see {@link EpochLoop} for how often), and resumes from what it finds
+     * there.
      */
     public AutoencoderModel fit(INDArray x, INDArray validation, TrainingRun run) {
         long start = System.nanoTime();

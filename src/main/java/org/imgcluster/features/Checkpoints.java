@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A checkpoint folder: after every epoch the network (with its updater state) goes to a new
- * {@code network-epoch-NNNN.zip}, then {@code checkpoint.json} is replaced atomically to name it, with the epoch
+ * A checkpoint folder: after an epoch (see {@link EpochLoop} for which) the network (with its updater state) goes to a
+ * new {@code network-epoch-NNNN.zip}, then {@code checkpoint.json} is replaced atomically to name it, with the epoch
  * history, the settings, the data's fingerprint and the shuffle state. The card is the commit point: a training killed
  * at any moment leaves a folder whose card names a complete zip. The shuffle state is the seed and the next epoch's
  * number ({@link EpochOrder}); nothing else in the training draws random numbers.

@@ -77,7 +77,8 @@ public record CnnFeatures(int epochs, int batchSize, double learningRate, double
 
     /**
      * Trains on labelled images of at least 18×18 pixels (any number of channels). With a checkpoint folder in
-     * {@code run} it saves the training after every epoch there, and resumes from what it finds there.
+     * {@code run} it saves the training there (see {@link EpochLoop} for how often), and resumes from what it finds
+     * there.
      */
     public CnnModel fit(ImageSet images, TrainingRun run) {
         long start = System.nanoTime();

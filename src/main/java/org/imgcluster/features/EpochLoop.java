@@ -19,7 +19,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * The epochs of a network's training, each timed, logged and followed by a checkpoint. Progress goes to the log, not
+ * The epochs of a network's training, each timed, logged and checkpointed (at most once a minute, and at the end). Progress goes to the log, not
  * the console (algorithms do not print): one INFO line per epoch, and a progress bar over all steps, with its ETA,
  * rendered into the log every 30 seconds, which is what a long CNN epoch needs.
  */
@@ -27,6 +27,11 @@ final class EpochLoop {
     private static final Logger LOG = LoggerFactory.getLogger(EpochLoop.class);
     private static final int BAR_INTERVAL_MILLIS = 30_000;
     private static final int BAR_WIDTH = 120;
+    /**
+     * Checkpoints are written after the last epoch and otherwise at most this often: the DEC network's zip with Adam's
+     * moments is about 40 MB and takes seconds to compress, longer than a short epoch.
+     */
+    private static final long CHECKPOINT_INTERVAL_NANOS = 60_000_000_000L;
 
     /** Trains one epoch (counted from 0), calling {@code stepDone} after each minibatch, and measures it. */
     @FunctionalInterface
@@ -46,7 +51,8 @@ final class EpochLoop {
     /**
      * Runs epochs {@code done.size()} to {@code epochs - 1}; returns the whole history, {@code done} first.
      *
-     * @param checkpoint called after each epoch; null for none
+     * @param checkpoint called after the last epoch and after any epoch a minute or more after the last call; null
+     *                   for none
      */
     static List<EpochRecord> run(String task, int epochs, int stepsPerEpoch, List<EpochRecord> done, Epoch epoch,
                                  Checkpoint checkpoint) {
@@ -56,6 +62,7 @@ final class EpochLoop {
                 .startsFrom((long) done.size() * stepsPerEpoch, Duration.ZERO)
                 .setUpdateIntervalMillis(BAR_INTERVAL_MILLIS)
                 .setConsumer(new DelegatingProgressBarConsumer(logOnce(), BAR_WIDTH));
+        long lastSave = System.nanoTime();
         try (ProgressBar progress = bar.build()) {
             for (int e = done.size(); e < epochs; e++) {
                 long start = System.nanoTime();
@@ -69,7 +76,10 @@ final class EpochLoop {
                 String line = describe(record, epochs);
                 LOG.info("{} {}", task, line);
                 progress.setExtraMessage(line);
-                save(checkpoint, history);
+                if (e == epochs - 1 || System.nanoTime() - lastSave >= CHECKPOINT_INTERVAL_NANOS) {
+                    save(checkpoint, history);
+                    lastSave = System.nanoTime();
+                }
             }
         }
         return List.copyOf(history);

@@ -197,6 +197,36 @@ class ExperimentRunnerTest {
         assertThat(again.get("results").get(0).get("scores").get("nmi").asDouble()).isEqualTo(nmi);
     }
 
+    /** N2D's recipe as a chain: autoencoder codes, then UMAP of the codes, then a mixture on the UMAP coordinates. */
+    @Test
+    void aChainedFeatureIsFittedOnTheOutputOfTheStepBeforeIt() throws IOException {
+        ExperimentConfig config = ExperimentConfig.load(config("""
+                output: OUT
+                models: MODELS
+                dataset: {name: mnist, split: train, subsample: 600}
+                features:
+                  - type: autoencoder
+                    architecture: dec
+                    epochs: 10
+                    batch_size: 32
+                    then: {type: umap, n_components: 5, n_neighbors: 10}
+                algorithms: [{type: gmm, n_components: 10}]
+                scores: [acc, nmi]
+                """.replace("MODELS", tmp.resolve("models").toString())));
+        Path dir = ExperimentRunner.run(config, new DatasetLocator(TestData.sharedDatasets(), null, tmp, tmp));
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        JsonNode features = json.get("features").elements().next();
+        assertThat(features.get("output_dimension").asInt()).isEqualTo(5);
+        assertThat(features.get("training").get("epochs").asInt()).isEqualTo(10);
+        JsonNode gmm = json.get("results").get(0);
+        // Digits are found far above chance (NMI ≈ 0) after ten short epochs.
+        assertThat(gmm.get("scores").get("nmi").asDouble()).isGreaterThan(0.4);
+        assertThatThrownBy(() -> ExperimentConfig.load(config(
+                "dataset: {name: mnist}\nfeatures: [{type: pca, then: {type: cnn}}]\nalgorithms: [kmeans]")))
+                .hasMessage(tmp.resolve("exp.yaml") + ": features[0] (pca).then: cnn trains on the images, so it "
+                        + "cannot follow another step");
+    }
+
     @Test
     void brokenConfigsFailWithOneLineNamingTheKey() throws IOException {
         assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist, splitt: test}\nalgorithms: [kmeans]")))
