@@ -3,8 +3,6 @@ package org.imgcluster.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,7 +49,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExperimentRunner {
     private static final Logger log = LoggerFactory.getLogger(ExperimentRunner.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final ExperimentConfig config;
     private final DatasetLocator locator;
@@ -67,22 +64,12 @@ public final class ExperimentRunner {
 
     /** Runs the experiment into a new folder under {@code config.output()/config.name()}; returns that folder. */
     public static Path run(ExperimentConfig config, DatasetLocator locator) throws IOException {
-        Path dir = newRunFolder(config.output().resolve(config.name()));
+        Path dir = Suite.newFolder(config.output().resolve(config.name()));
         ExperimentRunner runner = new ExperimentRunner(config, locator, dir);
         try (RunLog ignored = new RunLog(dir.resolve("run.log"))) {
             log.info("run {} into {}", config.name(), dir);
             runner.walk();
         }
-        return dir;
-    }
-
-    private static Path newRunFolder(Path parent) throws IOException {
-        String stamp = LocalDateTime.now().format(STAMP);
-        Path dir = parent.resolve(stamp);
-        for (int n = 2; Files.exists(dir); n++) {
-            dir = parent.resolve(stamp + "-" + n);
-        }
-        Files.createDirectories(dir);
         return dir;
     }
 

@@ -39,15 +39,7 @@ public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int 
 
     public Autoencoder {
         Objects.requireNonNull(architecture, "architecture");
-        if (epochs < 1) {
-            throw new BadInputException("epochs = " + epochs + " must be ≥ 1");
-        }
-        if (batchSize < 1) {
-            throw new BadInputException("batch_size = " + batchSize + " must be ≥ 1");
-        }
-        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw new BadInputException("learning_rate = " + learningRate + " must be a positive number");
-        }
+        EpochLoop.requireSettings(epochs, batchSize, learningRate);
         if (!(l2 >= 0 && Double.isFinite(l2))) {
             throw new BadInputException("l2 = " + l2 + " must be a number ≥ 0");
         }

@@ -43,15 +43,7 @@ public record CnnFeatures(int epochs, int batchSize, double learningRate, double
     private static final int SMALLEST_SIDE = 18;
 
     public CnnFeatures {
-        if (epochs < 1) {
-            throw new BadInputException("epochs = " + epochs + " must be ≥ 1");
-        }
-        if (batchSize < 1) {
-            throw new BadInputException("batch_size = " + batchSize + " must be ≥ 1");
-        }
-        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw new BadInputException("learning_rate = " + learningRate + " must be a positive number");
-        }
+        EpochLoop.requireSettings(epochs, batchSize, learningRate);
         if (!(validationFraction > 0 && validationFraction < 1)) {
             throw new BadInputException("validation_fraction = " + validationFraction
                     + " must lie strictly between 0 and 1");
