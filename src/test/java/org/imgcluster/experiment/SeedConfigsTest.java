@@ -40,8 +40,8 @@ class SeedConfigsTest {
             files = s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
         assertThat(files).extracting(f -> f.getFileName().toString()).contains("cifar10-unsupervised.yaml",
-                "fashion-kaggle.yaml", "fashion-report.yaml", "mnist-lab.yaml", "mnist-semi-supervised.yaml",
-                "quickstart.yaml");
+                "fashion-kaggle.yaml", "fashion-n2d.yaml", "fashion-report.yaml", "mnist-cnn.yaml", "mnist-lab.yaml",
+                "mnist-n2d.yaml", "mnist-semi-supervised.yaml", "quickstart.yaml");
         for (Path f : files) {
             assertThat(ExperimentConfig.load(f).name()).isEqualTo(f.getFileName().toString().replace(".yaml", ""));
         }
