@@ -138,7 +138,8 @@ final class RunFigures {
                     .limit(SAMPLES_PER_CLUSTER).toArray();
             if (wrong.length > 0) {
                 grid.addRow(className(label), IntStream.of(wrong).mapToObj(i -> ImageGrid.toImage(images, i)).toList(),
-                        IntStream.of(wrong).mapToObj(i -> "as " + className(predicted[i])).toList());
+                        IntStream.of(wrong).mapToObj(i -> predicted[i] == ClusterAccuracy.UNMATCHED ? "unmatched"
+                                : "as " + className(predicted[i])).toList());
                 rows++;
             }
         }
@@ -148,7 +149,8 @@ final class RunFigures {
         Path file = file("misclassified");
         grid.savePng(file);
         figures.add(new Figure(r.key(), file, "Images put with another class (each cluster mapped to a class one to "
-                + "one, as ACC counts it): a row per true class, each image captioned with the class it went to."));
+                + "one, as ACC counts it): a row per true class, each image captioned with the class it went to, or "
+                + "\"unmatched\" for a cluster left over when there are more clusters than classes."));
     }
 
     private void clusterSamples(RunResult r) throws IOException {

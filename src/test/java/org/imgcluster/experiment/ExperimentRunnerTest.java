@@ -133,6 +133,26 @@ class ExperimentRunnerTest {
         assertThat(dir.resolve("results.csv")).doesNotExist();
     }
 
+    /** More clusters than classes (the MNIST lab's k = 50): the clusters left unmatched are drawn as such. */
+    @Test
+    void moreClustersThanClassesAreReportedWithTheirUnmatchedClusters() throws IOException {
+        ExperimentConfig config = ExperimentConfig.load(config("""
+                output: OUT
+                dataset: {name: mnist, split: test, subsample: 400}
+                algorithms: [{type: kmeans, k: 15}]
+                scores: [acc, majority_acc]
+                """));
+        Path dir = ExperimentRunner.run(config, embeddedOnly());
+        JsonNode scores = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("results").get(0)
+                .get("scores");
+        // Majority labelling may give several clusters one digit; the one-to-one mapping leaves 5 clusters out.
+        assertThat(scores.get("majority_acc").asDouble()).isGreaterThan(scores.get("acc").asDouble());
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(f -> f.endsWith("_misclassified.png"));
+        }
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("for a cluster left over when there are more");
+    }
+
     /** Label spreading gets a tenth of the true labels and is scored on the rest; it cannot label unseen images. */
     @Test
     void labelSpreadingIsScoredOnThePointsWhoseLabelItWasNotGiven() throws IOException {
