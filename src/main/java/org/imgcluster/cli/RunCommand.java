@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.imgcluster.data.DatasetLocator;
-import org.imgcluster.data.DatasetSource;
 import org.imgcluster.experiment.ExperimentConfig;
 import org.imgcluster.experiment.ExperimentRunner;
 
@@ -32,14 +30,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ExperimentConfig config = ExperimentConfig.load(configFile);
-        DatasetLocator locator = data.locator();
-        ExperimentConfig.DatasetSection ds = config.dataset();
-        DatasetSource.requireAvailable(ds.name(), ds.split(), locator);
-        if (ds.evaluateOn() != null) {
-            DatasetSource.requireAvailable(ds.name(), ds.evaluateOn(), locator);
-        }
-        Path dir = ExperimentRunner.run(config, locator);
+        Path dir = ExperimentRunner.run(ExperimentConfig.load(configFile), data.locator());
         spec.commandLine().getOut().println("report: " + dir.toAbsolutePath().resolve("report.html"));
         spec.commandLine().getOut().flush();
         return Main.EXIT_OK;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.imgcluster.experiment.ExperimentConfig;
+import org.imgcluster.experiment.ExperimentRunner;
 import org.imgcluster.experiment.Suite;
 
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ final class SuiteCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Path> files = configFiles == null || configFiles.isEmpty() ? Suite.configsIn(Path.of("configs")) : configFiles;
         List<ExperimentConfig> configs = Suite.load(files);
-        Path dir = output != null ? output : Suite.newFolder(Suite.DEFAULT_PARENT);
+        Path dir = output != null ? output : ExperimentRunner.newFolder(Suite.DEFAULT_PARENT);
         Suite.Outcome outcome = Suite.run(configs, data.locator(), dir);
         PrintWriter out = spec.commandLine().getOut();
         out.println("report: " + outcome.report().toAbsolutePath());

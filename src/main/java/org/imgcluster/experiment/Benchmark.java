@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 import org.imgcluster.cluster.AgglomerativeClustering;
 import org.imgcluster.cluster.Clusterer;
@@ -33,6 +32,7 @@ import org.imgcluster.metrics.ClusterAccuracy;
 import org.imgcluster.metrics.ExternalScores;
 import org.imgcluster.metrics.Silhouette;
 import org.imgcluster.semi.LabelSpreading;
+import org.imgcluster.semi.PartialLabels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -159,18 +159,9 @@ public final class Benchmark {
     /** The peer's: a random 10 % of the labels given, accuracy on the rest. */
     private Supplier<Map<String, String>> labelSpreading() {
         INDArray z = pca50();
-        int n = truth.length;
-        int[] given = new int[n];
-        Arrays.fill(given, LabelSpreading.UNLABELED);
-        for (int i : RandomRows.distinct(new SplittableRandom(SEED), n, n / 10)) {
-            given[i] = truth[i];
-        }
-        return () -> {
-            int[] spread = LabelSpreading.defaults().fit(z, given).labels();
-            long right = IntStream.range(0, n).filter(i -> given[i] == LabelSpreading.UNLABELED && spread[i] == truth[i])
-                    .count();
-            return Map.of("acc_unlabeled", fmt((double) right / (n - n / 10)));
-        };
+        PartialLabels labels = PartialLabels.keep(truth, truth.length / 10, SEED);
+        return () -> Map.of("acc_unlabeled",
+                fmt(labels.accuracyOnHidden(LabelSpreading.defaults().fit(z, labels.given()).labels())));
     }
 
     /** An embedding of the PCA-50 projection: only its time counts, as the peer reports nothing else. */

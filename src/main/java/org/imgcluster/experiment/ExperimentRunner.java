@@ -3,13 +3,13 @@ package org.imgcluster.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -29,14 +29,13 @@ import org.imgcluster.features.PixelMatrix;
 import org.imgcluster.features.TrainedNetwork;
 import org.imgcluster.features.TrainingRun;
 import org.imgcluster.features.TrainingSummary;
-import org.imgcluster.linalg.RandomRows;
 import org.imgcluster.metrics.ClassificationReport;
 import org.imgcluster.metrics.ClusterAccuracy;
 import org.imgcluster.metrics.Contingency;
 import org.imgcluster.metrics.ExternalScores;
 import org.imgcluster.metrics.Silhouette;
-import org.imgcluster.semi.LabelSpreading;
 import org.imgcluster.semi.LabelSpreadingModel;
+import org.imgcluster.semi.PartialLabels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExperimentRunner {
     private static final Logger log = LoggerFactory.getLogger(ExperimentRunner.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final ExperimentConfig config;
     private final DatasetLocator locator;
@@ -62,14 +62,33 @@ public final class ExperimentRunner {
         this.record = new RunRecord(config);
     }
 
-    /** Runs the experiment into a new folder under {@code config.output()/config.name()}; returns that folder. */
+    /**
+     * Runs the experiment into a new folder under {@code config.output()/config.name()}; returns that folder. A
+     * dataset split that cannot be found is refused before the folder is made.
+     */
     public static Path run(ExperimentConfig config, DatasetLocator locator) throws IOException {
-        Path dir = Suite.newFolder(config.output().resolve(config.name()));
+        ExperimentConfig.DatasetSection ds = config.dataset();
+        DatasetSource.requireAvailable(ds.name(), ds.split(), locator);
+        if (ds.evaluateOn() != null) {
+            DatasetSource.requireAvailable(ds.name(), ds.evaluateOn(), locator);
+        }
+        Path dir = newFolder(config.output().resolve(config.name()));
         ExperimentRunner runner = new ExperimentRunner(config, locator, dir);
         try (RunLog ignored = new RunLog(dir.resolve("run.log"))) {
             log.info("run {} into {}", config.name(), dir);
             runner.walk();
         }
+        return dir;
+    }
+
+    /** A new, empty folder named by the current time under {@code parent} (with -2, -3 ... if taken). */
+    public static Path newFolder(Path parent) throws IOException {
+        String stamp = LocalDateTime.now().format(STAMP);
+        Path dir = parent.resolve(stamp);
+        for (int n = 2; Files.exists(dir); n++) {
+            dir = parent.resolve(stamp + "-" + n);
+        }
+        Files.createDirectories(dir);
         return dir;
     }
 
@@ -252,23 +271,13 @@ public final class ExperimentRunner {
             throw new BadInputException(algorithm + " spreads some of the true labels, and " + train.source()
                     + " has none");
         }
-        int[] truth = train.labels();
-        int n = truth.length;
-        int count = (int) Math.max(1, Math.round(n * spread.labeledFraction()));
-        int[] given = new int[n];
-        Arrays.fill(given, LabelSpreading.UNLABELED);
-        for (int i : RandomRows.distinct(new SplittableRandom(spread.seed()), n, count)) {
-            given[i] = truth[i];
-        }
+        int count = (int) Math.max(1, Math.round(train.size() * spread.labeledFraction()));
+        PartialLabels labels = PartialLabels.keep(train.labels(), count, spread.seed());
         long t = System.nanoTime();
-        LabelSpreadingModel m = spread.spreading().fit(x, given);
+        LabelSpreadingModel m = spread.spreading().fit(x, labels.given());
         double secs = seconds(t);
-        int[] spreadLabels = m.labels();
-        long hidden = n - count;
-        long right = IntStream.range(0, n)
-                .filter(i -> given[i] == LabelSpreading.UNLABELED && spreadLabels[i] == truth[i]).count();
         Map<String, Double> scores = new LinkedHashMap<>();
-        putIfWanted(scores, "unlabeled_acc", hidden == 0 ? Double.NaN : (double) right / hidden);
+        putIfWanted(scores, "unlabeled_acc", labels.accuracyOnHidden(m.labels()));
         return score(features, algorithm, m, secs, x, null, data, scores);
     }
 

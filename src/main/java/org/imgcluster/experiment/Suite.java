@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +12,6 @@ import java.util.stream.Stream;
 
 import org.imgcluster.data.BadInputException;
 import org.imgcluster.data.DatasetLocator;
-import org.imgcluster.data.DatasetSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Suite {
     private static final Logger log = LoggerFactory.getLogger(Suite.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /** Where suite folders go by default: {@code runs/suite/<timestamp>/}. */
     public static final Path DEFAULT_PARENT = Path.of("runs", "suite");
@@ -79,17 +75,6 @@ public final class Suite {
         return files.stream().map(ExperimentConfig::load).toList();
     }
 
-    /** A new, empty folder named by the current time under {@code parent} (with -2, -3 ... if taken). */
-    public static Path newFolder(Path parent) throws IOException {
-        String stamp = LocalDateTime.now().format(STAMP);
-        Path dir = parent.resolve(stamp);
-        for (int n = 2; Files.exists(dir); n++) {
-            dir = parent.resolve(stamp + "-" + n);
-        }
-        Files.createDirectories(dir);
-        return dir;
-    }
-
     /** Runs every config in order, then writes the comparison into {@code dir}. */
     public static Outcome run(List<ExperimentConfig> configs, DatasetLocator locator, Path dir) throws IOException {
         // Read the published numbers first: a broken resource should fail before the runs, not after them.
@@ -103,7 +88,6 @@ public final class Suite {
             Path parent = config.output().resolve(config.name());
             Set<Path> before = subfolders(parent);
             try {
-                requireData(config, locator);
                 Path runDir = ExperimentRunner.run(config, locator);
                 rows.addAll(SuiteRow.read(config, runDir));
                 runs.add(new ConfigRun(config.source(), config.name(), SuiteRow.datasetName(config), runDir, null, null));
@@ -120,15 +104,6 @@ public final class Suite {
         SuiteReport.write(outcome, baselines);
         log.info("suite: {} configs, {} failed: {}", runs.size(), outcome.failures().size(), outcome.report());
         return outcome;
-    }
-
-    /** The same checks {@code run} makes before starting, so a missing dataset reads the same in both. */
-    private static void requireData(ExperimentConfig config, DatasetLocator locator) {
-        ExperimentConfig.DatasetSection ds = config.dataset();
-        DatasetSource.requireAvailable(ds.name(), ds.split(), locator);
-        if (ds.evaluateOn() != null) {
-            DatasetSource.requireAvailable(ds.name(), ds.evaluateOn(), locator);
-        }
     }
 
     private static Set<Path> subfolders(Path parent) throws IOException {

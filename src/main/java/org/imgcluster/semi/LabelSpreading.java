@@ -88,16 +88,14 @@ public record LabelSpreading(int nNeighbors, double alpha, int maxIter, double t
         KnnGraph graph = KnnGraph.of(rows, nNeighbors, true);
         float[] weights = spreadingWeights(graph);
         int c = classes.length;
+        // F starts at the one-hot labels Y; each step adds (1 − α)·Y.
+        double[] f = new double[n * c];
         double[] seeds = new double[n * c];
         for (int i = 0; i < n; i++) {
             if (labels[i] != UNLABELED) {
-                seeds[i * c + Arrays.binarySearch(classes, labels[i])] = 1 - alpha;
-            }
-        }
-        double[] f = new double[n * c];
-        for (int i = 0; i < n; i++) {
-            if (labels[i] != UNLABELED) {
-                f[i * c + Arrays.binarySearch(classes, labels[i])] = 1;
+                int at = i * c + Arrays.binarySearch(classes, labels[i]);
+                f[at] = 1;
+                seeds[at] = 1 - alpha;
             }
         }
         double[] previous = new double[n * c];
