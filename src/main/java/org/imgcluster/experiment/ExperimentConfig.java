@@ -75,6 +75,7 @@ public record ExperimentConfig(Path source, String name, String description, lon
                 features, algorithms, embeddings, scores, silhouetteSample);
         config.features.forEach(s -> Steps.feature(s, seed));
         config.algorithms.forEach(s -> Steps.algorithm(s, seed));
+        Steps.requireAutoencoders(features, algorithms, seed);
         List<String> labels = features.stream().map(Step::label).toList();
         for (Step e : embeddings) {
             String on = Steps.embedding(e, seed).on();

@@ -122,9 +122,12 @@ public final class ExperimentRunner {
                     String algorithm = algorithmStep.label();
                     record.step(algorithm + " on " + features, () -> {
                         Steps.Algorithm algo = Steps.algorithm(algorithmStep, config.seed());
-                        if (algo instanceof Steps.Fit || algo instanceof Steps.Spread) {
+                        if (algo instanceof Steps.Fit || algo instanceof Steps.Spread || algo instanceof Steps.Deep) {
                             RunResult r = algo instanceof Steps.Fit fit
                                     ? fitAndScore(features, algorithm, fit, x, evalX, data)
+                                    : algo instanceof Steps.Deep deep
+                                    ? fineTuneAndScore(features, algorithm, deep, (AutoencoderModel) fitted, pixels,
+                                            x, evalPixels, data)
                                     : spreadAndScore(features, algorithm, (Steps.Spread) algo, x, data);
                             record.result(r);
                             figures.result(r, data, fitted);
@@ -258,6 +261,18 @@ public final class ExperimentRunner {
         long t = System.nanoTime();
         Clustering c = fit.clusterer().fit(x);
         return score(features, algorithm, c, seconds(t), x, evalX, data, new LinkedHashMap<>());
+    }
+
+    /**
+     * DEC or IDEC: fine-tunes the entry's autoencoder on the images and clusters its codes; it assigns images of the
+     * evaluation split by their pixels. The silhouette is of the entry's features, the pretrained codes, as for the
+     * other algorithms on them.
+     */
+    private RunResult fineTuneAndScore(String features, String algorithm, Steps.Deep deep, AutoencoderModel pretrained,
+                                       INDArray pixels, INDArray x, INDArray evalPixels, Prepared data) {
+        long t = System.nanoTime();
+        Clustering c = deep.clustering().fit(pretrained, pixels);
+        return score(features, algorithm, c, seconds(t), x, evalPixels, data, new LinkedHashMap<>());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import org.imgcluster.cluster.AgglomerativeClustering;
 import org.imgcluster.cluster.Clusterer;
+import org.imgcluster.cluster.DeepEmbeddedClustering;
 import org.imgcluster.cluster.GaussianMixture;
 import org.imgcluster.cluster.GaussianMixtureMml;
 import org.imgcluster.cluster.KMeans;
@@ -36,7 +37,7 @@ final class Steps {
             "isomap");
     static final List<String> EMBEDDING_TYPES = List.of("pca", "tsne", "umap", "isomap");
     static final List<String> ALGORITHM_TYPES = List.of("kmeans", "minibatch_kmeans", "kmeans_sweep", "gmm", "gmm_mml",
-            "agglomerative", "spectral", "label_spreading");
+            "agglomerative", "spectral", "label_spreading", "dec", "idec");
 
     private Steps() {
     }
@@ -55,6 +56,10 @@ final class Steps {
                 throw new BadInputException("labeled_fraction = " + labeledFraction + " must lie in (0, 1]");
             }
         }
+    }
+
+    /** DEC or IDEC: fine-tunes the autoencoder of the feature entry it runs on, from the images. */
+    record Deep(DeepEmbeddedClustering clustering) implements Algorithm {
     }
 
     /** @param silhouetteSample 0: none, -1: exact, n: sampled from n points */
@@ -234,8 +239,40 @@ final class Steps {
             case "label_spreading" -> new Spread(new LabelSpreading(p.integer("n_neighbors", 7), p.real("alpha", 0.2),
                     p.integer("max_iter", 30), p.real("tol", 1e-3)), p.real("labeled_fraction", 0.1),
                     p.integerLong("seed", seed));
+            case "dec", "idec" -> new Deep(deep(step.type(), p, seed));
             default -> throw new ConfigException(p.where() + ": unknown algorithm type '" + step.type()
                     + "'; known: " + String.join(", ", ALGORITHM_TYPES));
         });
+    }
+
+    /** DEC or IDEC with its paper's settings as defaults; IDEC's {@code gamma} weighs its clustering loss. */
+    private static DeepEmbeddedClustering deep(String type, Params p, long seed) {
+        int k = p.integer("k", null);
+        DeepEmbeddedClustering paper = type.equals("dec") ? DeepEmbeddedClustering.dec(k)
+                : DeepEmbeddedClustering.idec(k);
+        double gamma = type.equals("dec") ? paper.gamma() : p.real("gamma", paper.gamma());
+        return new DeepEmbeddedClustering(k, gamma, paper.reconstructionWeight(),
+                p.integer("update_interval", paper.updateInterval()), p.real("tol", paper.tol()),
+                p.integer("max_iter", paper.maxIter()), p.integer("batch_size", paper.batchSize()),
+                p.real("learning_rate", paper.learningRate()), p.integer("n_init", paper.nInit()),
+                p.integerLong("seed", seed));
+    }
+
+    /**
+     * Refuses DEC or IDEC beside a feature entry that is not an autoencoder: they fine-tune the autoencoder of the
+     * entry they run on.
+     */
+    static void requireAutoencoders(List<Step> features, List<Step> algorithms, long seed) {
+        for (Step a : algorithms) {
+            if (algorithm(a, seed) instanceof Deep) {
+                for (Step f : features) {
+                    if (!(feature(f, seed) instanceof AutoencoderStep)) {
+                        throw new ConfigException(a.params().where() + ": " + a.type() + " fine-tunes an autoencoder,"
+                                + " so every features entry must be type: autoencoder (without then); " + f.label()
+                                + " is not");
+                    }
+                }
+            }
+        }
     }
 }

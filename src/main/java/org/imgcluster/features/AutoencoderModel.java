@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class AutoencoderModel implements TrainedNetwork {
     /** Rows per forward pass of {@link #transform}: fixed, so the features never depend on how they were asked for. */
-    private static final int TRANSFORM_ROWS = 2048;
+    static final int TRANSFORM_ROWS = 2048;
 
     private final Autoencoder extractor;
     private final MultiLayerNetwork network;

@@ -1,5 +1,6 @@
 package org.imgcluster.features;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,11 @@ final class DenseStack {
         /** Scratch of the reconstruction's shape, for the loss and its gradient. */
         INDArray output() {
             return output;
+        }
+
+        /** f(z) of hidden layer {@code layer} as the last forward pass left it. */
+        INDArray hidden(int layer) {
+            return a[layer];
         }
     }
 
@@ -161,9 +167,39 @@ final class DenseStack {
      * their z.
      */
     void backward(Buffers buffers, INDArray outputDelta, double scale) {
+        propagate(buffers, layers.length - 1, outputDelta, scale, -1, null, 0);
+    }
+
+    /**
+     * As {@link #backward(Buffers, INDArray, double)}, with {@code weight} times a second loss's gradient with respect
+     * to hidden layer {@code layer}'s f(z) joining the pass where it reaches that layer: the gradient of
+     * scale·(output loss) + weight·(loss of the hidden layer), as IDEC's reconstruction and clustering losses.
+     */
+    void backward(Buffers buffers, INDArray outputDelta, double scale, int layer, INDArray hiddenGradient,
+                  double weight) {
+        propagate(buffers, layers.length - 1, outputDelta, scale, layer, hiddenGradient, weight / scale);
+    }
+
+    /**
+     * Back-propagates {@code weight} times ∂loss/∂f(z) of hidden layer {@code layer} through layers layer..0 only,
+     * into their gradient views (the later layers' are left as they are): a loss of the code trains the encoder
+     * alone, as DEC's. Needs the buffers of a {@link #hidden} pass to that layer with all layers' buffers.
+     */
+    void backwardFrom(Buffers buffers, int layer, INDArray hiddenGradient, double weight) {
+        Blas.copy(hiddenGradient, buffers.eps[layer]);
+        INDArray delta = layers[layer].activation.backprop(buffers.z[layer], buffers.eps[layer]).getFirst();
+        propagate(buffers, layer, delta, weight, -1, null, 0);
+    }
+
+    /**
+     * Layers top..0: each one's gradients from the delta (∂loss/∂z) reaching it, times scale; {@code factor} times
+     * {@code joined} is added to ∂loss/∂f(z) of layer {@code join} (-1: none).
+     */
+    private void propagate(Buffers buffers, int top, INDArray topDelta, double scale, int join, INDArray joined,
+                           double factor) {
         int rows = buffers.rows();
-        INDArray delta = outputDelta;
-        for (int l = layers.length - 1; l >= 0; l--) {
+        INDArray delta = topDelta;
+        for (int l = top; l >= 0; l--) {
             Dense layer = layers[l];
             int in = layer.inputs();
             int out = layer.outputs();
@@ -175,6 +211,9 @@ final class DenseStack {
             if (l > 0) {
                 // The input's own gradient (l = 0) is never needed, which saves the largest product of the pass.
                 Blas.gemm(false, false, rows, in, out, 1, delta, out, layer.w, in, 0, buffers.eps[l - 1], in);
+                if (l - 1 == join) {
+                    Blas.axpy(factor, joined, buffers.eps[l - 1]);
+                }
                 delta = layers[l - 1].activation.backprop(buffers.z[l - 1], buffers.eps[l - 1]).getFirst();
             }
         }
@@ -185,7 +224,12 @@ final class DenseStack {
      * {@code l2(c)} the loss gains c/2·Σθ², so the gradient gains c·θ.
      */
     void regularize(int iteration, int epoch) {
-        for (Dense layer : layers) {
+        regularize(iteration, epoch, layers.length);
+    }
+
+    /** {@link #regularize(int, int)} on layers 0..layerCount-1 alone: those a {@link #backwardFrom} pass trained. */
+    void regularize(int iteration, int epoch, int layerCount) {
+        for (Dense layer : Arrays.copyOf(layers, layerCount)) {
             addL2Gradient(l2(layer.weightTerms, iteration, epoch), layer.w, layer.dw);
             addL2Gradient(l2(layer.biasTerms, iteration, epoch), layer.b, layer.db);
         }

@@ -70,13 +70,9 @@ final class EpochLoop {
     static List<EpochRecord> run(String task, int epochs, int stepsPerEpoch, List<EpochRecord> done, Epoch epoch,
                                  Checkpoint checkpoint) {
         List<EpochRecord> history = new ArrayList<>(done);
-        ProgressBarBuilder bar = new ProgressBarBuilder().setTaskName(task)
-                .setInitialMax((long) epochs * stepsPerEpoch).setUnit(" steps", 1).setStyle(ProgressBarStyle.ASCII)
-                .startsFrom((long) done.size() * stepsPerEpoch, Duration.ZERO)
-                .setUpdateIntervalMillis(BAR_INTERVAL_MILLIS)
-                .setConsumer(new DelegatingProgressBarConsumer(logOnce(), BAR_WIDTH));
         long lastSave = System.nanoTime();
-        try (ProgressBar progress = bar.build()) {
+        long total = (long) epochs * stepsPerEpoch;
+        try (ProgressBar progress = progressBar(task, total, (long) done.size() * stepsPerEpoch)) {
             for (int e = done.size(); e < epochs; e++) {
                 long start = System.nanoTime();
                 EpochScores scores = epoch.run(e, progress::step);
@@ -96,6 +92,14 @@ final class EpochLoop {
             }
         }
         return List.copyOf(history);
+    }
+
+    /** A bar over {@code total} steps, {@code done} of them already taken, rendered into the log every 30 s. */
+    static ProgressBar progressBar(String task, long total, long done) {
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(" steps", 1)
+                .setStyle(ProgressBarStyle.ASCII).startsFrom(done, Duration.ZERO)
+                .setUpdateIntervalMillis(BAR_INTERVAL_MILLIS)
+                .setConsumer(new DelegatingProgressBarConsumer(logOnce(), BAR_WIDTH)).build();
     }
 
     private static void save(Checkpoint checkpoint, List<EpochRecord> history) {

@@ -274,4 +274,45 @@ class ExperimentRunnerTest {
         assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: [mnist")))
                 .hasMessageStartingWith(tmp.resolve("exp.yaml") + ": not valid YAML at line");
     }
+
+    @Test
+    void decAndIdecFineTuneTheAutoencoderOfTheirFeatureEntryAndPredictTheEvaluationSplit() throws IOException {
+        ExperimentConfig config = ExperimentConfig.load(config("""
+                output: OUT
+                models: MODELS
+                dataset: {name: mnist, split: test, evaluate_on: test, subsample: 600}
+                features: [{type: autoencoder, architecture: dec, epochs: 15, batch_size: 64}]
+                algorithms:
+                  - {type: dec, k: 10, update_interval: 5, max_iter: 20, n_init: 2}
+                  - {type: idec, k: 10, update_interval: 5, max_iter: 20, n_init: 2, gamma: 0.2}
+                scores: [acc, nmi]
+                """.replace("MODELS", tmp.resolve("models").toString())));
+        Path dir = ExperimentRunner.run(config, embeddedOnly());
+
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("results");
+        assertThat(results).hasSize(2);
+        for (JsonNode r : results) {
+            assertThat(r.get("scores").get("nmi").asDouble()).as(r.get("algorithm").asText()).isGreaterThan(0.3);
+            assertThat(r.get("evaluation_scores").get("acc").asDouble()).as(r.get("algorithm").asText())
+                    .isGreaterThan(0.3);
+            assertThat(r.get("statistics").get("n_iter").asInt()).isBetween(1, 20);
+        }
+        assertThat(results.get(1).get("statistics").has("reconstruction_loss")).isTrue();
+        assertThat(Files.readString(dir.resolve("run.log"))).contains("dec: k-means (2 restarts) of the 600 codes");
+    }
+
+    @Test
+    void decWithoutAnAutoencoderOrWithAKeyOfIdecIsRefused() throws IOException {
+        assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nfeatures: [raw]\n"
+                + "algorithms: [{type: dec, k: 10}]")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(tmp.resolve("exp.yaml") + ": algorithms[0] (dec): dec fine-tunes an autoencoder, so every "
+                        + "features entry must be type: autoencoder (without then); raw is not");
+        assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nfeatures: [autoencoder]\n"
+                + "algorithms: [{type: dec, k: 10, gamma: 0.1}]")))
+                .hasMessageStartingWith(tmp.resolve("exp.yaml") + ": algorithms[0] (dec): unknown key 'gamma'");
+        assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nfeatures: [autoencoder]\n"
+                + "algorithms: [{type: idec, k: 10, gamma: 0}]")))
+                .hasMessage(tmp.resolve("exp.yaml") + ": algorithms[0] (idec): gamma = 0.0 must be a positive number");
+    }
 }
