@@ -179,10 +179,12 @@ class SuiteTest {
     @Test
     void everyPublishedNumberLoadsWithAValidRule() {
         List<PublishedBaselines.Baseline> all = PublishedBaselines.load();
-        assertThat(all).hasSize(11);
+        assertThat(all).hasSize(15);
         assertThat(all).extracting(PublishedBaselines.Baseline::split).allMatch(PublishedBaselines.SPLITS::contains);
-        assertThat(all).filteredOn(b -> b.what().contains("AE") || b.what().contains("autoencoder"))
+        assertThat(all).filteredOn(b -> b.what().contains("autoencoder codes"))
                 .singleElement().satisfies(b -> assertThat(b.value()).isEqualTo(0.5323));
+        assertThat(all).filteredOn(b -> b.what().startsWith("N2D")).extracting(PublishedBaselines.Baseline::value)
+                .containsExactly(0.979, 0.942, 0.672, 0.684);
         assertThatThrownBy(() -> Suite.load(List.of(tmp.resolve("nope.yaml"))))
                 .isInstanceOf(ConfigException.class).hasMessageEndingWith("no such config file");
     }
