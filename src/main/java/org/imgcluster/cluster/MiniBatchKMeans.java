@@ -74,10 +74,7 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, int 
         float[] centers = bestInit(x, Math.min(n, Math.max(3 * batch, k)), rng);
         float[] counts = new float[k];
         long steps = Math.max(1, (long) maxIter * n / batch);
-        double alpha = Math.min(1.0, 2.0 * batch / (n + 1));
-        double ewa = Double.NaN;
-        double bestEwa = Double.POSITIVE_INFINITY;
-        int sinceImprovement = 0;
+        SmoothedInertia monitor = new SmoothedInertia(Math.min(1.0, 2.0 * batch / (n + 1)), maxNoImprovement);
         Batch b = new Batch(batch, d, k);
         long step = 0;
         long sinceReassign = 0;
@@ -90,15 +87,7 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, int 
                 reassignSmallClusters(b, centers, counts, rng);
                 sinceReassign = 0;
             }
-            double batchInertia = inertia / batch;
-            ewa = Double.isNaN(ewa) ? batchInertia : ewa * (1 - alpha) + batchInertia * alpha;
-            if (step == 1) {
-                continue; // as scikit-learn: the first batch's inertia reflects the seeding, not the steps
-            }
-            if (ewa < bestEwa) {
-                bestEwa = ewa;
-                sinceImprovement = 0;
-            } else if (++sinceImprovement >= maxNoImprovement) {
+            if (monitor.stop(inertia / batch)) {
                 break;
             }
         }

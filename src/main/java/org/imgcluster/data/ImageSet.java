@@ -3,6 +3,7 @@ package org.imgcluster.data;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * N images as unsigned bytes, each H×W×C stored channels-last (pixel (r, c), channel ch of image i at
@@ -141,6 +142,41 @@ public final class ImageSet {
             }
         }
         return new ImageSet(px, indices.length, height, width, channels, lb, classNames, newSource);
+    }
+
+    /**
+     * The images of several sets one after another (a dataset's train and test splits as one set); they must agree on
+     * image shape, class names and on having labels.
+     */
+    public static ImageSet concat(List<ImageSet> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to concatenate");
+        }
+        ImageSet first = parts.get(0);
+        if (parts.size() == 1) {
+            return first;
+        }
+        int total = 0;
+        for (ImageSet p : parts) {
+            if (p.height != first.height || p.width != first.width || p.channels != first.channels
+                    || !p.classNames.equals(first.classNames) || p.hasLabels() != first.hasLabels()) {
+                throw new BadInputException(p.source + " (" + p + ") does not match " + first.source + " (" + first
+                        + ")");
+            }
+            total = Math.addExact(total, p.size);
+        }
+        byte[] px = new byte[Math.multiplyExact(total, first.imageLength())];
+        int[] lb = first.hasLabels() ? new int[total] : null;
+        int at = 0;
+        for (ImageSet p : parts) {
+            System.arraycopy(p.pixels, 0, px, at * first.imageLength(), p.pixels.length);
+            if (lb != null) {
+                System.arraycopy(p.labels, 0, lb, at, p.size);
+            }
+            at += p.size;
+        }
+        String source = parts.stream().map(ImageSet::source).collect(Collectors.joining(" + "));
+        return new ImageSet(px, total, first.height, first.width, first.channels, lb, first.classNames, source);
     }
 
     /** Number of images per class (length numClasses()), or null when unlabeled. */

@@ -23,9 +23,23 @@ public record ExperimentConfig(Path source, String name, String description, lon
                                DatasetSection dataset, boolean eda, List<Step> features, List<Step> algorithms,
                                List<Step> embeddings, List<String> scores, int silhouetteSample) {
 
-    /** Where the images come from: a dataset name or path, the split to fit on, and optional preparation. */
-    public record DatasetSection(String name, Split split, Split evaluateOn, boolean deduplicate, int subsample) {
+    /**
+     * Where the images come from: a dataset name or path, the splits to fit on (one, or train and test together as
+     * {@code split: all}, the way N2D and DEC report MNIST's 70,000 images), and optional preparation.
+     */
+    public record DatasetSection(String name, List<Split> splits, Split evaluateOn, boolean deduplicate,
+                                 int subsample) {
+        public DatasetSection {
+            splits = List.copyOf(splits);
+        }
+
+        /** "train", "test" or "all", as the config writes it. */
+        public String splitName() {
+            return splits.size() == 1 ? splits.get(0).lowerName() : ALL_SPLITS;
+        }
     }
+
+    private static final String ALL_SPLITS = "all";
 
     static final List<String> SCORES = List.of("acc", "majority_acc", "nmi", "ari", "ami", "silhouette", "inertia",
             "log_likelihood", "bic", "unlabeled_acc");
@@ -93,15 +107,21 @@ public record ExperimentConfig(Path source, String name, String description, lon
         }
         Params p = new Params(file + ": dataset", asMap(m));
         String name = p.text("name", null, List.of());
-        Split split = split(p, "split", "train");
+        String splitText = p.text("split", "train", List.of("train", "test", ALL_SPLITS));
+        List<Split> splits = splitText.strip().equalsIgnoreCase(ALL_SPLITS) ? List.of(Split.values())
+                : List.of(Split.parse(splitText));
         Split evaluateOn = p.has("evaluate_on") ? split(p, "evaluate_on", null) : null;
+        if (evaluateOn != null && splits.contains(evaluateOn)) {
+            throw p.bad("evaluate_on", evaluateOn.lowerName(), "a split the run does not fit on (split: "
+                    + splitText + ")");
+        }
         boolean dedupe = p.flag("deduplicate", false);
         int subsample = p.integer("subsample", 0);
         if (subsample < 0) {
             throw p.bad("subsample", subsample, "0 (all images) or a number of images ≥ 1");
         }
         p.requireAllRead();
-        return new DatasetSection(name, split, evaluateOn, dedupe, subsample);
+        return new DatasetSection(name, splits, evaluateOn, dedupe, subsample);
     }
 
     private static Split split(Params p, String key, String fallback) {
@@ -155,7 +175,7 @@ public record ExperimentConfig(Path source, String name, String description, lon
         out.put("models", models.toString());
         Map<String, Object> ds = new LinkedHashMap<>();
         ds.put("name", dataset.name());
-        ds.put("split", dataset.split().lowerName());
+        ds.put("split", dataset.splitName());
         if (dataset.evaluateOn() != null) {
             ds.put("evaluate_on", dataset.evaluateOn().lowerName());
         }

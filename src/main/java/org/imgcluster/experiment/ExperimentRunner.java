@@ -20,6 +20,7 @@ import org.imgcluster.data.DatasetLocator;
 import org.imgcluster.data.DatasetSource;
 import org.imgcluster.data.Deduplicator;
 import org.imgcluster.data.ImageSet;
+import org.imgcluster.data.Split;
 import org.imgcluster.data.Subsample;
 import org.imgcluster.features.AutoencoderModel;
 import org.imgcluster.features.CnnModel;
@@ -68,7 +69,9 @@ public final class ExperimentRunner {
      */
     public static Path run(ExperimentConfig config, DatasetLocator locator) throws IOException {
         ExperimentConfig.DatasetSection ds = config.dataset();
-        DatasetSource.requireAvailable(ds.name(), ds.split(), locator);
+        for (Split split : ds.splits()) {
+            DatasetSource.requireAvailable(ds.name(), split, locator);
+        }
         if (ds.evaluateOn() != null) {
             DatasetSource.requireAvailable(ds.name(), ds.evaluateOn(), locator);
         }
@@ -147,7 +150,7 @@ public final class ExperimentRunner {
                     String on = plot.on() == null ? config.features().get(0).label() : plot.on();
                     if (on.equals(features)) {
                         record.step(embeddingStep.label() + " of " + features, () -> {
-                            figures.embedding(plot, features, data.name() + " " + config.dataset().split().lowerName(),
+                            figures.embedding(plot, features, data.name() + " " + config.dataset().splitName(),
                                     x, record.results().stream().filter(r -> r.features().equals(features)).toList());
                             return null;
                         });
@@ -196,7 +199,7 @@ public final class ExperimentRunner {
 
     private TrainingRun trainingRun(String label, Prepared data) {
         return TrainingRun.none().withCheckpoints(checkpoints(label))
-                .withDataset(data.name(), config.dataset().split().lowerName());
+                .withDataset(data.name(), config.dataset().splitName());
     }
 
     private Path checkpoints(String label) {
@@ -224,7 +227,8 @@ public final class ExperimentRunner {
 
     private Prepared prepare() {
         ExperimentConfig.DatasetSection ds = config.dataset();
-        ImageSet set = DatasetSource.open(ds.name(), ds.split(), locator);
+        ImageSet set = ImageSet.concat(ds.splits().stream().map(s -> DatasetSource.open(ds.name(), s, locator))
+                .toList());
         log.info("loaded {}", set);
         int[] index = IntStream.range(0, set.size()).toArray();
         int removed = 0;

@@ -21,7 +21,7 @@ import org.knowm.xchart.CategoryChart;
 
 /**
  * suite.html: what ran, one table of every result across configs, the published numbers beside ours, and per dataset
- * a bar chart of raw pixels against the learned feature sets. Self-contained (charts embedded) like report.html;
+ * a bar chart of raw pixels against the learned feature sets and a "ladder" of the clustering methods by ACC. Self-contained (charts embedded) like report.html;
  * the charts are also kept as PNGs in the suite folder.
  */
 final class SuiteReport {
@@ -45,6 +45,7 @@ final class SuiteReport {
         evaluationScores(page, outcome.rows());
         published(page, baselines, outcome.rows());
         charts(page, dir, outcome.rows());
+        ladders(page, dir, outcome.rows());
         page.write(dir.resolve(HTML));
     }
 
@@ -194,6 +195,77 @@ final class SuiteReport {
                     + "set" + (manyConfigs ? ", one group per config and algorithm" : ", one group per algorithm")
                     + "; a missing bar: that pair was not run.");
         }
+    }
+
+    /** One step of a dataset's ladder: a clustering method (feature chain + algorithm) and its best row. */
+    record Rung(String method, SuiteRow row) {
+    }
+
+    /**
+     * Per dataset: every clustering method's best ACC (and its NMI), lowest first, so the chart climbs from raw
+     * k-means to the best method of the suite.
+     */
+    private static void ladders(HtmlPage page, Path dir, List<SuiteRow> rows) throws IOException {
+        Map<String, List<SuiteRow>> byDataset = new TreeMap<>();
+        rows.forEach(r -> byDataset.computeIfAbsent(r.dataset(), d -> new ArrayList<>()).add(r));
+        boolean headed = false;
+        for (Map.Entry<String, List<SuiteRow>> e : byDataset.entrySet()) {
+            List<Rung> ladder = ladder(e.getValue());
+            if (ladder.size() < 2) {
+                continue;
+            }
+            if (!headed) {
+                page.heading("From raw k-means to the best method");
+                headed = true;
+            }
+            List<String> methods = ladder.stream().map(Rung::method).toList();
+            List<Charts.Series> series = List.of(
+                    new Charts.Series("ACC", ladder.stream().mapToDouble(r -> r.row().score("acc")).toArray()),
+                    new Charts.Series("NMI", ladder.stream().mapToDouble(r -> r.row().score("nmi")).toArray()));
+            String dataset = e.getKey();
+            int k = ladder.get(0).row().numClusters();
+            CategoryChart chart = Charts.barChart(dataset + ": clustering methods by ACC, " + k + " clusters ("
+                    + describeData(ladder.stream().map(Rung::row).toList()) + ")", "method (features → algorithm)",
+                    "score (fitted split)", methods, series);
+            Path png = dir.resolve("suite-ladder-" + dataset.replaceAll("[^A-Za-z0-9.-]+", "_") + ".png");
+            Charts.savePng(chart, png);
+            page.image(png, "Each clustering method's best run on " + dataset + " (ACC with the Hungarian mapping, "
+                    + "and that run's NMI), lowest ACC first. Left out: label spreading and CNN features (they use "
+                    + "labels) and runs with another number of clusters.");
+        }
+    }
+
+    /**
+     * The clustering methods of one dataset's rows, each with its best-ACC row, lowest ACC first. Only rows with the
+     * number of clusters most rows use (so ACC compares like with like), and none that saw labels.
+     */
+    static List<Rung> ladder(List<SuiteRow> rows) {
+        List<SuiteRow> scored = rows.stream().filter(r -> !Double.isNaN(r.score("acc")))
+                .filter(r -> !r.algorithmType().equals("label_spreading") && !method(r).contains("cnn")).toList();
+        Map<Integer, Long> clusterCounts = new TreeMap<>();
+        scored.forEach(r -> clusterCounts.merge(r.numClusters(), 1L, Long::sum));
+        int k = clusterCounts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
+        Map<String, SuiteRow> best = new LinkedHashMap<>();
+        scored.stream().filter(r -> r.numClusters() == k).forEach(r -> best.merge(method(r), r,
+                (a, b) -> b.score("acc") > a.score("acc") ? b : a));
+        return best.entrySet().stream().map(e -> new Rung(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingDouble(r -> r.row().score("acc"))).toList();
+    }
+
+    /** "raw + kmeans", "pca-50 + gmm", "autoencoder → umap + gmm": the feature chain's types and the algorithm's. */
+    static String method(SuiteRow r) {
+        StringBuilder features = new StringBuilder(featureName(r.featuresType(), r.featuresParams()));
+        Object then = r.featuresParams().get("then");
+        while (then instanceof Map<?, ?> next) {
+            features.append(" → ").append(featureName(String.valueOf(next.get("type")), next));
+            then = next.get("then");
+        }
+        return features + " + " + r.algorithmType();
+    }
+
+    private static String featureName(String type, Map<?, ?> params) {
+        Object components = params.get("n_components");
+        return (type.equals("pca") || type.equals("nmf")) && components != null ? type + "-" + components : type;
     }
 
     /** "test split, 600 images" for each distinct (split, size) a dataset's rows used. */

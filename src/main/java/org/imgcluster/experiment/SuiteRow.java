@@ -51,7 +51,7 @@ public record SuiteRow(String config, String dataset, String split, String evalu
             String algorithm = r.path("algorithm").asText();
             Step f = featureSteps.get(features);
             Step a = algorithmSteps.get(algorithm);
-            rows.add(new SuiteRow(config.name(), name, config.dataset().split().lowerName(), evaluateOn, images,
+            rows.add(new SuiteRow(config.name(), name, config.dataset().splitName(), evaluateOn, images,
                     sha256, features, f == null ? features : f.type(), f == null ? Map.of() : f.params().resolved(),
                     algorithm, a == null ? algorithm : a.type(), a == null ? Map.of() : a.params().resolved(),
                     r.path("n_clusters").asInt(), numbers(r.path("scores")), numbers(r.path("evaluation_scores")),

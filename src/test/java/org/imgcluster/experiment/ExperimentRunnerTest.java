@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.imgcluster.TestData;
 import org.imgcluster.data.DatasetLocator;
+import org.imgcluster.data.Split;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +108,27 @@ class ExperimentRunnerTest {
         assertThat(results.get(0).get("scores").fieldNames()).toIterable().containsExactly("acc", "majority_acc", "nmi");
         // Agglomerative clustering cannot assign new points.
         assertThat(results.get(1).has("evaluation_scores")).isFalse();
+    }
+
+    @Test
+    void splitAllFitsOnTrainAndTestTogether() throws IOException {
+        ExperimentConfig config = ExperimentConfig.load(config("""
+                output: OUT
+                dataset: {name: mnist, split: all}
+                algorithms: [{type: minibatch_kmeans, k: 10}]
+                scores: [nmi]
+                """));
+        assertThat(config.dataset().splits()).containsExactly(Split.TRAIN, Split.TEST);
+        assertThat(config.resolved()).extractingByKey("dataset").asString().contains("split=all");
+        Path dir = ExperimentRunner.run(config, new DatasetLocator(TestData.sharedDatasets(), null, tmp, tmp));
+        JsonNode dataset = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("dataset");
+        // MNIST's 60,000 training and 10,000 test images, as N2D and DEC count them.
+        assertThat(dataset.get("images").asInt()).isEqualTo(70_000);
+        assertThat(dataset.get("source").asText()).contains("train-images").contains("t10k-images");
+        assertThatThrownBy(() -> ExperimentConfig.load(config(
+                "dataset: {name: mnist, split: all, evaluate_on: test}\nalgorithms: [kmeans]")))
+                .hasMessage(tmp.resolve("exp.yaml") + ": dataset.evaluate_on = test: expected a split the run does "
+                        + "not fit on (split: all)");
     }
 
     @Test

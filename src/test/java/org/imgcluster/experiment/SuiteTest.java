@@ -140,6 +140,7 @@ class SuiteTest {
                 .contains("<td>mini-batch k-means k=50, raw pixels, majority-label accuracy</td><td class=\"num\">0.81</td><td>—</td>")
                 .contains("data-file=\"suite-nmi-mnist.png\"").contains("data-file=\"suite-nmi-fashion-mnist.png\"")
                 .contains("NMI against the true labels on mnist, test split, 500 images")
+                .contains("From raw k-means to the best method").contains("data-file=\"suite-ladder-mnist.png\"")
                 .contains("too-many-clusters").contains("k = 500 is outside 1..200")
                 .contains("href=\"../runs/mnist-small/")
                 .doesNotContain("src=\"http");
@@ -149,7 +150,7 @@ class SuiteTest {
                 .isLessThan(html.indexOf("<td>mnist test (500)</td>"));
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("suite.json", "suite.csv",
-                    "suite.html", "suite-nmi-mnist.png", "suite-nmi-fashion-mnist.png");
+                    "suite.html", "suite-nmi-mnist.png", "suite-nmi-fashion-mnist.png", "suite-ladder-mnist.png");
         }
     }
 
@@ -178,10 +179,12 @@ class SuiteTest {
     @Test
     void everyPublishedNumberLoadsWithAValidRule() {
         List<PublishedBaselines.Baseline> all = PublishedBaselines.load();
-        assertThat(all).hasSize(11);
+        assertThat(all).hasSize(15);
         assertThat(all).extracting(PublishedBaselines.Baseline::split).allMatch(PublishedBaselines.SPLITS::contains);
-        assertThat(all).filteredOn(b -> b.what().contains("AE") || b.what().contains("autoencoder"))
+        assertThat(all).filteredOn(b -> b.what().contains("autoencoder codes"))
                 .singleElement().satisfies(b -> assertThat(b.value()).isEqualTo(0.5323));
+        assertThat(all).filteredOn(b -> b.what().startsWith("N2D")).extracting(PublishedBaselines.Baseline::value)
+                .containsExactly(0.979, 0.942, 0.672, 0.684);
         assertThatThrownBy(() -> Suite.load(List.of(tmp.resolve("nope.yaml"))))
                 .isInstanceOf(ConfigException.class).hasMessageEndingWith("no such config file");
     }
