@@ -179,7 +179,7 @@ class SuiteTest {
     @Test
     void everyPublishedNumberLoadsWithAValidRule() {
         List<PublishedBaselines.Baseline> all = PublishedBaselines.load();
-        assertThat(all).hasSize(15);
+        assertThat(all).hasSize(17);
         assertThat(all).extracting(PublishedBaselines.Baseline::split).allMatch(PublishedBaselines.SPLITS::contains);
         assertThat(all).filteredOn(b -> b.what().contains("autoencoder codes"))
                 .singleElement().satisfies(b -> assertThat(b.value()).isEqualTo(0.5323));
