@@ -111,9 +111,8 @@ public record ExperimentConfig(Path source, String name, String description, lon
         List<Split> splits = splitText.strip().equalsIgnoreCase(ALL_SPLITS) ? List.of(Split.values())
                 : List.of(Split.parse(splitText));
         Split evaluateOn = p.has("evaluate_on") ? split(p, "evaluate_on", null) : null;
-        if (evaluateOn != null && splits.contains(evaluateOn)) {
-            throw p.bad("evaluate_on", evaluateOn.lowerName(), "a split the run does not fit on (split: "
-                    + splitText + ")");
+        if (splits.size() > 1 && splits.contains(evaluateOn)) {
+            throw p.bad("evaluate_on", evaluateOn.lowerName(), "none with split: all, which fits on every split");
         }
         boolean dedupe = p.flag("deduplicate", false);
         int subsample = p.integer("subsample", 0);

@@ -127,8 +127,8 @@ class ExperimentRunnerTest {
         assertThat(dataset.get("source").asText()).contains("train-images").contains("t10k-images");
         assertThatThrownBy(() -> ExperimentConfig.load(config(
                 "dataset: {name: mnist, split: all, evaluate_on: test}\nalgorithms: [kmeans]")))
-                .hasMessage(tmp.resolve("exp.yaml") + ": dataset.evaluate_on = test: expected a split the run does "
-                        + "not fit on (split: all)");
+                .hasMessage(tmp.resolve("exp.yaml") + ": dataset.evaluate_on = test: expected none with split: all, "
+                        + "which fits on every split");
     }
 
     @Test
