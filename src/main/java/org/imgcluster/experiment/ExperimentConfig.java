@@ -111,7 +111,7 @@ public record ExperimentConfig(Path source, String name, String description, lon
         List<Split> splits = splitText.strip().equalsIgnoreCase(ALL_SPLITS) ? List.of(Split.values())
                 : List.of(Split.parse(splitText));
         Split evaluateOn = p.has("evaluate_on") ? split(p, "evaluate_on", null) : null;
-        if (splits.size() > 1 && splits.contains(evaluateOn)) {
+        if (evaluateOn != null && splits.size() > 1) {
             throw p.bad("evaluate_on", evaluateOn.lowerName(), "none with split: all, which fits on every split");
         }
         boolean dedupe = p.flag("deduplicate", false);
