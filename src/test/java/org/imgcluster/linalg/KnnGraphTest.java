@@ -63,6 +63,31 @@ class KnnGraphTest {
     }
 
     @Test
+    void manySmallBlocksGiveTheSameGraphAsBruteForceTiesIncluded() {
+        // Integer grid points, each twice and mirrored (rows i, i + 75: p; i + 150, i + 225: −p), so the mean is 0 and
+        // every product is exact: many exactly equal distances. Blocks of about 10 rows, so most candidates of a row
+        // come from columns of earlier blocks.
+        Random random = new Random(11);
+        float[] v = new float[300 * 2];
+        for (int i = 0; i < 75; i++) {
+            float a = random.nextInt(9) - 4;
+            float b = random.nextInt(9) - 4;
+            for (int copy = 0; copy < 4; copy++) {
+                float sign = copy < 2 ? 1 : -1;
+                v[(i + 75 * copy) * 2] = sign * a;
+                v[(i + 75 * copy) * 2 + 1] = sign * b;
+            }
+        }
+        DenseRows x = DenseRows.of(v, 300, 2, "grid points");
+        KnnGraph small = KnnGraph.of(x, 5, false, 300 * 4 * 10);
+        for (int i = 0; i < 300; i++) {
+            assertThat(Arrays.copyOfRange(small.indices(), i * 5, i * 5 + 5)).as("neighbours of %d", i)
+                    .containsExactly(bruteForce(x, i, 5));
+        }
+        assertThat(small.indices()).isEqualTo(KnnGraph.of(x, 5, false).indices());
+    }
+
+    @Test
     void equalDistancesKeepTheLowerIndexFirst() {
         // Points 1, 2, 3 are all at distance 1 from point 0.
         DenseRows x = DenseRows.of(new float[] {0, 0, 1, 0, 0, 1, -1, 0, 5, 5}, 5, 2, "points");
