@@ -15,3 +15,10 @@ print("n_iter2",m2.n_iter_)
 print("transduction2", ",".join(map(str,m2.transduction_)))
 for i in [1,13,30]:
   print(i, ",".join("%.10f"%v for v in m2.label_distributions_[i]))
+# kernel rbf: sklearn's default gamma 20, and gamma 2 with alpha 0.5
+for g, a in [(20, 0.2), (2, 0.5)]:
+    m3 = LabelSpreading(kernel='rbf', gamma=g, alpha=a).fit(X, y)
+    print("rbf", g, a, "n_iter", m3.n_iter_)
+    print("transduction", ",".join(map(str, m3.transduction_)))
+    for i in [0, 10, 20, 59]:
+        print(i, ",".join("%.10f" % v for v in m3.label_distributions_[i]))

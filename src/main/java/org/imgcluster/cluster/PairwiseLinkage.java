@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.Distances;
 import org.imgcluster.linalg.GramBlocks;
+import org.imgcluster.linalg.QuadraticMemory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

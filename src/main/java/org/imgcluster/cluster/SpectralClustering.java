@@ -2,6 +2,7 @@ package org.imgcluster.cluster;
 
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.KnnGraph;
+import org.imgcluster.linalg.QuadraticMemory;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

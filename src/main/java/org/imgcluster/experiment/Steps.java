@@ -236,7 +236,9 @@ final class Steps {
                     .withAffinity(p.text("affinity", "nearest_neighbors", List.of()))
                     .withNNeighbors(p.integer("n_neighbors", 10)).withGamma(p.real("gamma", 1.0))
                     .withNInit(p.integer("n_init", 10)).withSeed(p.integerLong("seed", seed)));
-            case "label_spreading" -> new Spread(new LabelSpreading(p.integer("n_neighbors", 7), p.real("alpha", 0.2),
+            case "label_spreading" -> new Spread(new LabelSpreading(
+                    LabelSpreading.Kernel.parse(p.text("kernel", "knn", List.of("knn", "rbf"))),
+                    p.integer("n_neighbors", 7), p.real("gamma", 20.0), p.real("alpha", 0.2),
                     p.integer("max_iter", 30), p.real("tol", 1e-3)), p.real("labeled_fraction", 0.1),
                     p.integerLong("seed", seed));
             case "dec", "idec" -> new Deep(deep(step.type(), p, seed));

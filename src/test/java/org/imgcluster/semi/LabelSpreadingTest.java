@@ -51,9 +51,43 @@ class LabelSpreadingTest {
     }
 
     @Test
+    void theRbfKernelSpreadsAsScikitLearnsDoes() {
+        int[] labels = IntStream.range(0, N).map(i -> i < 9 ? i % 3 : LabelSpreading.UNLABELED).toArray();
+        LabelSpreadingModel m = LabelSpreading.defaults().withRbf(20).fit(points(), labels);
+        assertThat(m.nIter()).isEqualTo(5);
+        assertThat(m.labels()).containsExactly(IntStream.range(0, N).map(i -> i % 3).toArray());
+        assertThat(m.distribution(10)).containsExactly(new double[] {0.0000000147, 0.9999778429, 0.0000221424},
+                within(1e-6));
+        assertThat(m.distribution(59)).containsExactly(new double[] {0.0000000005, 0.0000256289, 0.9999743706},
+                within(1e-6));
+
+        LabelSpreadingModel wide = LabelSpreading.defaults().withRbf(2).withAlpha(0.5).fit(points(), labels);
+        assertThat(wide.nIter()).isEqualTo(9);
+        // scikit-learn gives point 47 (of group 2) to class 0 here.
+        assertThat(wide.labels()).containsExactly(IntStream.range(0, N).map(i -> i == 47 ? 0 : i % 3).toArray());
+        assertThat(wide.distribution(0)).containsExactly(new double[] {0.9844352322, 0.0065130008, 0.0090517670},
+                within(1e-6));
+        assertThat(wide.distribution(10)).containsExactly(new double[] {0.0476253392, 0.6386538666, 0.3137207942},
+                within(1e-6));
+        assertThat(wide.distribution(20)).containsExactly(new double[] {0.0124601953, 0.1573779523, 0.8301618524},
+                within(1e-6));
+    }
+
+    @Test
+    void theRbfKernelRefusesASizeWhoseMatrixWouldNotFit() {
+        int[] labels = IntStream.range(0, N).map(i -> i < 9 ? i % 3 : LabelSpreading.UNLABELED).toArray();
+        assertThatThrownBy(() -> LabelSpreading.defaults().withRbf(20).fit(NdArrays.matrix(new float[200_000 * 2],
+                200_000, 2), new int[200_000]))
+                .hasMessageStartingWith("label spreading with kernel rbf of 200000 points needs 152590.9 MiB of heap for its "
+                        + "dense affinity matrix")
+                .hasMessageContaining("use kernel knn (sparse)");
+        assertThat(LabelSpreading.defaults().withRbf(20).fit(points(), labels).labels()).hasSize(N);
+    }
+
+    @Test
     void stopsAtMaxIterAndLeavesUnreachedPointsInTheFirstClassAsScikitLearnDoes() {
         int[] labels = IntStream.range(0, N).map(i -> i % 5 == 0 ? i % 3 : LabelSpreading.UNLABELED).toArray();
-        LabelSpreadingModel m = new LabelSpreading(4, 0.5, 5, 1e-3).fit(points(), labels);
+        LabelSpreadingModel m = new LabelSpreading(LabelSpreading.Kernel.KNN, 4, 20, 0.5, 5, 1e-3).fit(points(), labels);
 
         assertThat(m.nIter()).isEqualTo(5);
         assertThat(m.labels()).containsExactly(0, 1, 2, 0, 0, 2, 0, 1, 0, 0, 1, 2, 0, 0, 0, 0, 1, 2, 0, 1, 2, 0, 1, 0,

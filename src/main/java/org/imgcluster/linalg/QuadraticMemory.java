@@ -1,15 +1,15 @@
-package org.imgcluster.cluster;
+package org.imgcluster.linalg;
 
 import java.util.Locale;
 import java.util.function.LongUnaryOperator;
 
 /** Refuses up front, in one line that says what to do instead, a size whose O(n²) matrix will not fit in the heap. */
-final class QuadraticMemory {
+public final class QuadraticMemory {
     private QuadraticMemory() {
     }
 
     /** The heap not in use now, less an eighth kept back for everything else alive while the matrix is. */
-    static long availableHeap() {
+    public static long availableHeap() {
         Runtime runtime = Runtime.getRuntime();
         long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
         return free - free / 8;
@@ -22,7 +22,7 @@ final class QuadraticMemory {
      * @param matrix       what the matrix holds, e.g. {@code pairwise distances (n(n-1)/2 floats)}
      * @param alternatives the options that need less, e.g. {@code use linkage ward}
      */
-    static void require(String what, String matrix, int n, LongUnaryOperator bytesFor, long heapBytes,
+    public static void require(String what, String matrix, int n, LongUnaryOperator bytesFor, long heapBytes,
             String alternatives) {
         long needed = bytesFor.applyAsLong(n);
         if (needed <= heapBytes) {
