@@ -224,13 +224,13 @@ final class SuiteReport {
                     new Charts.Series("NMI", ladder.stream().mapToDouble(r -> r.row().score("nmi")).toArray()));
             String dataset = e.getKey();
             int k = ladder.get(0).row().numClusters();
-            CategoryChart chart = Charts.barChart(dataset + ": clustering methods by ACC, " + k + " clusters ("
-                    + describeData(ladder.stream().map(Rung::row).toList()) + ")", "method (features → algorithm)",
-                    "score (fitted split)", methods, series);
+            String used = describeData(ladder.stream().map(Rung::row).toList());
+            CategoryChart chart = Charts.barChart(dataset + ": clustering methods by ACC, " + k + " clusters",
+                    "method (features → algorithm)", "score (fitted split)", methods, series);
             Path png = dir.resolve("suite-ladder-" + dataset.replaceAll("[^A-Za-z0-9.-]+", "_") + ".png");
             Charts.savePng(chart, png);
-            page.image(png, "Each clustering method's best run on " + dataset + " (ACC with the Hungarian mapping, "
-                    + "and that run's NMI), lowest ACC first. Left out: label spreading and CNN features (they use "
+            page.image(png, "Each clustering method's best run on " + dataset + " (" + used + "; ACC with the "
+                    + "Hungarian mapping, and that run's NMI), lowest ACC first. Left out: label spreading and CNN features (they use "
                     + "labels) and runs with another number of clusters.");
         }
     }
@@ -252,7 +252,10 @@ final class SuiteReport {
                 .sorted(Comparator.comparingDouble(r -> r.row().score("acc"))).toList();
     }
 
-    /** "raw + kmeans", "pca-50 + gmm", "autoencoder → umap + gmm": the feature chain's types and the algorithm's. */
+    /**
+     * "raw + kmeans", "pca-50 + gmm", "autoencoder (dec) → umap + gmm": the feature chain's types (with the PCA/NMF
+     * size and the autoencoder's architecture) and the algorithm's.
+     */
     static String method(SuiteRow r) {
         StringBuilder features = new StringBuilder(featureName(r.featuresType(), r.featuresParams()));
         Object then = r.featuresParams().get("then");
@@ -265,7 +268,11 @@ final class SuiteReport {
 
     private static String featureName(String type, Map<?, ?> params) {
         Object components = params.get("n_components");
-        return (type.equals("pca") || type.equals("nmf")) && components != null ? type + "-" + components : type;
+        Object architecture = params.get("architecture");
+        if ((type.equals("pca") || type.equals("nmf")) && components != null) {
+            return type + "-" + components;
+        }
+        return type.equals("autoencoder") && architecture != null ? type + " (" + architecture + ")" : type;
     }
 
     /** "test split, 600 images" for each distinct (split, size) a dataset's rows used. */

@@ -30,7 +30,7 @@ class SuiteLadderTest {
                 row("raw", Map.of(), "agglomerative", 10, Double.NaN));
         List<SuiteReport.Rung> ladder = SuiteReport.ladder(rows);
         assertThat(ladder).extracting(SuiteReport.Rung::method)
-                .containsExactly("raw + kmeans", "pca-50 + kmeans", "autoencoder → umap + gmm");
+                .containsExactly("raw + kmeans", "pca-50 + kmeans", "autoencoder (dec) → umap + gmm");
         // The better of the two raw k-means runs stands for the method.
         assertThat(ladder.get(0).row().score("acc")).isEqualTo(0.53);
     }
