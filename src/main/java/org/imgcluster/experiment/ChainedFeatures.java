@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.imgcluster.features.Embedding;
 import org.imgcluster.features.FittedFeatures;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -46,11 +45,5 @@ record ChainedFeatures(FittedFeatures first, FittedFeatures then) implements Fit
         return Stream.of(first, then)
                 .flatMap(f -> f instanceof ChainedFeatures c ? c.parts().stream() : Stream.of(f))
                 .toList();
-    }
-
-    /** Whether features can be computed for images the chain was not fitted on: not through an embedding. */
-    static boolean mapsNewImages(FittedFeatures f) {
-        return f instanceof ChainedFeatures c ? c.parts().stream().allMatch(ChainedFeatures::mapsNewImages)
-                : !(f instanceof Embedding);
     }
 }

@@ -24,6 +24,7 @@ import org.imgcluster.data.Split;
 import org.imgcluster.data.Subsample;
 import org.imgcluster.features.AutoencoderModel;
 import org.imgcluster.features.CnnModel;
+import org.imgcluster.features.Embedding;
 import org.imgcluster.features.EpochScores;
 import org.imgcluster.features.FittedFeatures;
 import org.imgcluster.features.PixelMatrix;
@@ -109,18 +110,17 @@ public final class ExperimentRunner {
             RunFigures figures = new RunFigures(dir, data.train());
             for (Step featureStep : config.features()) {
                 String features = featureStep.label();
-                FittedFeatures fitted = record.step("features " + features, () -> {
+                FeatureSet set = record.step("features " + features, () -> {
                     long t = System.nanoTime();
-                    FittedFeatures f = fitFeatures(Steps.feature(featureStep, config.seed()), features, pixels,
+                    FeatureSet f = fitFeatures(Steps.feature(featureStep, config.seed()), features, pixels,
                             evalPixels, data);
-                    record.features(features, f, seconds(t));
-                    figures.features(features, f);
+                    record.features(features, f.fitted(), seconds(t));
+                    figures.features(features, f.fitted());
                     return f;
                 });
-                INDArray x = fitted.transform(pixels);
-                // An embedding has no map for unseen images, so its clusters are scored on the fitted split only.
-                INDArray evalX = evalPixels == null || !ChainedFeatures.mapsNewImages(fitted) ? null
-                        : fitted.transform(evalPixels);
+                FittedFeatures fitted = set.fitted();
+                INDArray x = set.x();
+                INDArray evalX = set.evalX();
                 for (Step algorithmStep : config.algorithms()) {
                     String algorithm = algorithmStep.label();
                     record.step(algorithm + " on " + features, () -> {
@@ -174,27 +174,38 @@ public final class ExperimentRunner {
     /**
      * Fits a feature entry. A network trains with the evaluation split (if any) as its validation data, checkpoints
      * at most once a minute under {@code models/checkpoints/} (a run killed and started again resumes there), and is
-     * saved with its model card under {@code models/}; an entry with {@code load} uses a saved model instead.
+     * saved with its model card under {@code models/}; an entry with {@code load} uses a saved model instead. Returns
+     * it with the features it gives both splits.
      */
-    private FittedFeatures fitFeatures(Steps.Features step, String label, INDArray pixels, INDArray evalPixels,
-                                       Prepared data) throws IOException {
-        if (step instanceof Steps.Plain plain) {
-            return plain.extractor().fit(pixels);
-        }
+    private FeatureSet fitFeatures(Steps.Features step, String label, INDArray pixels, INDArray evalPixels,
+                                   Prepared data) throws IOException {
         if (step instanceof Steps.Chain chain) {
-            FittedFeatures first = fitFeatures(chain.first(), label, pixels, evalPixels, data);
-            INDArray evalFirst = evalPixels == null || !ChainedFeatures.mapsNewImages(first) ? null
-                    : first.transform(evalPixels);
-            return new ChainedFeatures(first, fitFeatures(chain.then(), label + " then", first.transform(pixels),
-                    evalFirst, data));
+            // Each part is fitted on, and maps, the part before's output: every image goes through each part once.
+            FeatureSet first = fitFeatures(chain.first(), label, pixels, evalPixels, data);
+            FeatureSet then = fitFeatures(chain.then(), label + " then", first.x(), first.evalX(), data);
+            return new FeatureSet(new ChainedFeatures(first.fitted(), then.fitted()), then.x(), then.evalX());
         }
-        if (step instanceof Steps.AutoencoderStep ae) {
-            return ae.load() != null ? AutoencoderModel.load(ae.load())
+        FittedFeatures fitted;
+        if (step instanceof Steps.Plain plain) {
+            fitted = plain.extractor().fit(pixels);
+        } else if (step instanceof Steps.AutoencoderStep ae) {
+            fitted = ae.load() != null ? AutoencoderModel.load(ae.load())
                     : saveNetwork(label, ae.autoencoder().fit(pixels, evalPixels, trainingRun(label, data)));
+        } else {
+            Steps.CnnStep cnn = (Steps.CnnStep) step;
+            fitted = cnn.load() != null ? CnnModel.load(cnn.load())
+                    : saveNetwork(label, cnn.cnn().fit(data.train(), trainingRun(label, data)));
         }
-        Steps.CnnStep cnn = (Steps.CnnStep) step;
-        return cnn.load() != null ? CnnModel.load(cnn.load())
-                : saveNetwork(label, cnn.cnn().fit(data.train(), trainingRun(label, data)));
+        // An embedding has no map for unseen images, so its clusters are scored on the fitted split only.
+        return new FeatureSet(fitted, fitted.transform(pixels),
+                evalPixels == null || fitted instanceof Embedding ? null : fitted.transform(evalPixels));
+    }
+
+    /**
+     * Fitted features with the features of the fitted split and, where they map unseen images, of the evaluation
+     * split (else null).
+     */
+    private record FeatureSet(FittedFeatures fitted, INDArray x, INDArray evalX) {
     }
 
     private TrainingRun trainingRun(String label, Prepared data) {
