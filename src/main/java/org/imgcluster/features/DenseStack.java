@@ -1,6 +1,5 @@
 package org.imgcluster.features;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,7 +228,8 @@ final class DenseStack {
 
     /** {@link #regularize(int, int)} on layers 0..layerCount-1 alone: those a {@link #backwardFrom} pass trained. */
     void regularize(int iteration, int epoch, int layerCount) {
-        for (Dense layer : Arrays.copyOf(layers, layerCount)) {
+        for (int l = 0; l < layerCount; l++) {
+            Dense layer = layers[l];
             addL2Gradient(l2(layer.weightTerms, iteration, epoch), layer.w, layer.dw);
             addL2Gradient(l2(layer.biasTerms, iteration, epoch), layer.b, layer.db);
         }

@@ -19,9 +19,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * The epochs of a network's training, each timed, logged and checkpointed (at most once a minute, and at the end). Progress goes to the log, not
- * the console (algorithms do not print): one INFO line per epoch, and a progress bar over all steps, with its ETA,
- * rendered into the log every 30 seconds, which is what a long CNN epoch needs.
+ * The epochs of a network's training, each timed, logged and checkpointed (at most once a minute, and at the end).
+ * Progress goes to the log, not the console (algorithms do not print): one INFO line per epoch, and a progress bar over
+ * all steps, with its ETA, rendered into the log every 30 seconds, which is what a long CNN epoch needs.
  */
 final class EpochLoop {
     private static final Logger LOG = LoggerFactory.getLogger(EpochLoop.class);

@@ -22,8 +22,8 @@ public record RbfKernel(float[][] rows, double[] sqrtDegrees) {
 
     /** Refuses in one line, naming the alternatives, a number of points whose matrix would not fit in heapBytes. */
     public static void requireFits(String what, int n, long heapBytes, String alternatives) {
-        QuadraticMemory.require(what, "dense affinity matrix (n² floats)", n, m -> m * m * Float.BYTES + m * ROW_OVERHEAD,
-                heapBytes, alternatives);
+        QuadraticMemory.require(what, "dense affinity matrix (n² floats)", n,
+                m -> m * m * Float.BYTES + m * ROW_OVERHEAD, heapBytes, alternatives);
     }
 
     public static RbfKernel normalized(DenseRows x, double gamma) {
@@ -39,6 +39,7 @@ public record RbfKernel(float[][] rows, double[] sqrtDegrees) {
                 for (int j = 0; j < n; j++) {
                     row[j] = (float) Math.exp(-gamma * Math.max(0f, norms[i] + norms[j] + row[j]));
                 }
+                // The self-affinity does not count in the normalised Laplacian.
                 row[i] = 0;
                 rows[i] = row;
             });
