@@ -19,12 +19,17 @@ final class Assignment {
         int n = (int) x.rows();
         int k = (int) centers.rows();
         float[] cNorms = NdArrays.values(Distances.rowSquaredNorms(centers));
+        CentreProducts products = new CentreProducts(k, (int) centers.columns());
+        products.setCenters(NdArrays.values(centers));
         int block = Distances.blockRows(k, blockBytes);
         double inertia = 0;
         for (int from = 0; from < n; from += block) {
+            int start = from;
             int to = Math.min(n, from + block);
-            float[] dots = NdArrays.values(NdArrays.timesTransposed(Distances.rows(x, from, to), centers));
-            inertia += nearest(dots, from, to, k, cNorms, xNorms, labels, minDist);
+            float[] dots = products.times(Distances.rows(x, from, to));
+            inertia += RowChunks.sum(to - from, 1, (a, b, sum) ->
+                    sum[0] += nearest(dots, start, a + start, b + start, to - start, k, cNorms, xNorms, labels,
+                            minDist))[0];
         }
         return inertia;
     }
@@ -42,18 +47,19 @@ final class Assignment {
     }
 
     /**
-     * The nearest centre of rows from..to-1 given their dot products with the k centres ({@code dots}, row-major,
-     * starting with row {@code from}): ‖x−c‖² = ‖x‖² + ‖c‖² − 2x·c. Returns the rows' summed squared distances.
+     * The nearest centre of rows from..to-1 given the dot products of rows first.. with the k centres as
+     * {@link CentreProducts} lays them out (row i and centre j at {@code dots[j·stride + i − first]}):
+     * ‖x−c‖² = ‖x‖² + ‖c‖² − 2x·c. Returns the rows' summed squared distances.
      */
-    static double nearest(float[] dots, int from, int to, int k, float[] cNorms, float[] xNorms, int[] labels,
-                          float[] minDist) {
+    static double nearest(float[] dots, int first, int from, int to, int stride, int k, float[] cNorms, float[] xNorms,
+                          int[] labels, float[] minDist) {
         double inertia = 0;
         for (int i = from; i < to; i++) {
-            int base = (i - from) * k;
+            int r = i - first;
             int best = 0;
             float bestValue = Float.POSITIVE_INFINITY;
             for (int j = 0; j < k; j++) {
-                float v = cNorms[j] - 2 * dots[base + j];
+                float v = cNorms[j] - 2 * dots[j * stride + r];
                 if (v < bestValue) {
                     bestValue = v;
                     best = j;

@@ -46,10 +46,9 @@ final class ElkanLloyd {
     private final double[] sums;
     private final int[] counts;
     private double[] centers;
-    /** Buffers of the bounded step's GEMM, allocated at its first use. */
+    private final CentreProducts products;
+    /** The bounded step's gathered rows, allocated at its first use. */
     private INDArray gathered;
-    private INDArray gatheredDots;
-    private float[] dots;
 
     ElkanLloyd(DenseRows data, int k) {
         this.x = data.array();
@@ -64,6 +63,7 @@ final class ElkanLloyd {
         this.travelled = new double[k];
         this.sums = new double[k * d];
         this.counts = new int[k];
+        this.products = new CentreProducts(k, d);
     }
 
     KMeansModel run(INDArray initialCenters, int maxIter, double absTol) {
@@ -84,10 +84,11 @@ final class ElkanLloyd {
         }
         int iter = 0;
         int changes = n;
-        boolean stable = false;
+        boolean stable;
+        double[] moved;
         while (true) {
             iter++;
-            double[] moved = updateCenters();
+            moved = updateCenters();
             double shift = 0;
             for (double m : moved) {
                 shift += m * m;
@@ -99,13 +100,13 @@ final class ElkanLloyd {
             // While many points still move, the bounds save little: one GEMM pass refreshes them all exactly.
             changes = changes > n / FULL_PASS_SHARE ? assignAll(false) : boundedAssign(moved);
         }
-        float[] finalValues = toFloat(centers);
-        INDArray finalCenters = NdArrays.matrix(finalValues, k, d);
         if (!stable) {
             // As scikit-learn: a last assignment makes the labels match the final centres. (When no point moved in
             // the last step, the centres did not move either, and the labels already match.)
-            Assignment.assign(x, xNorms, finalCenters, labels, new float[n], BLOCK_BYTES);
+            boundedAssign(moved);
         }
+        float[] finalValues = toFloat(centers);
+        INDArray finalCenters = NdArrays.matrix(finalValues, k, d);
         double inertia = Assignment.exactInertia(xf, d, labels, finalValues);
         return new KMeansModel(labels, finalCenters, inertia, iter);
     }
@@ -116,21 +117,28 @@ final class ElkanLloyd {
      */
     private int assignAll(boolean initial) {
         float[] cf = toFloat(centers);
-        INDArray centerMatrix = NdArrays.matrix(cf, k, d);
+        products.setCenters(cf);
         float[] cNorms = squaredNorms(cf);
         int block = Distances.blockRows(k, BLOCK_BYTES);
+        int[] fresh = new int[Math.min(n, block)];
         int changes = 0;
         for (int from = 0; from < n; from += block) {
-            int to = Math.min(n, from + block);
-            float[] blockDots = NdArrays.values(NdArrays.timesTransposed(Distances.rows(x, from, to), centerMatrix));
-            for (int i = from; i < to; i++) {
-                int best = nearestCentre(i, blockDots, (i - from) * k, cNorms);
-                if (!initial && best != labels[i]) {
+            int start = from;
+            int m = Math.min(n, from + block) - from;
+            float[] blockDots = products.times(Distances.rows(x, from, from + m));
+            RowChunks.forEach(m, (a, b) -> {
+                for (int r = a; r < b; r++) {
+                    fresh[r] = nearestCentre(start + r, blockDots, r, m, cNorms);
+                }
+            });
+            for (int r = 0; r < m; r++) {
+                int i = from + r;
+                if (!initial && fresh[r] != labels[i]) {
                     add(i, labels[i], -1);
-                    add(i, best, 1);
+                    add(i, fresh[r], 1);
                     changes++;
                 }
-                labels[i] = best;
+                labels[i] = fresh[r];
             }
         }
         return changes;
@@ -206,12 +214,11 @@ final class ElkanLloyd {
         int[] unsettled = IntStream.range(0, chunks).parallel()
                 .mapToObj(c -> unsettled(c * (long) n / chunks, (c + 1) * (long) n / chunks, moved, halfGap, nearest))
                 .flatMapToInt(IntStream::of).toArray();
-        INDArray centerMatrix = NdArrays.matrix(cf, k, d);
+        products.setCenters(cf);
         float[] cNorms = squaredNorms(cf);
         int changes = 0;
         for (int from = 0; from < unsettled.length; from += GATHER_ROWS) {
-            changes += assignExactly(unsettled, from, Math.min(unsettled.length, from + GATHER_ROWS), centerMatrix,
-                    cNorms);
+            changes += assignExactly(unsettled, from, Math.min(unsettled.length, from + GATHER_ROWS), cNorms);
         }
         return changes;
     }
@@ -241,13 +248,10 @@ final class ElkanLloyd {
     }
 
     /** Exact distances of points[from..to-1] to every centre by one GEMM: new labels, exact bounds; returns moves. */
-    private int assignExactly(int[] points, int from, int to, INDArray centerMatrix, float[] cNorms) {
+    private int assignExactly(int[] points, int from, int to, float[] cNorms) {
         int m = to - from;
         if (gathered == null) {
-            int rows = Math.min(n, GATHER_ROWS);
-            gathered = Nd4j.createUninitialized(DataType.FLOAT, rows, d);
-            gatheredDots = Nd4j.createUninitialized(DataType.FLOAT, rows, k);
-            dots = new float[rows * k];
+            gathered = Nd4j.createUninitialized(DataType.FLOAT, Math.min(n, GATHER_ROWS), d);
         }
         FloatBuffer target = gathered.data().asNioFloat();
         RowChunks.forEach(m, (a, b) -> {
@@ -257,15 +261,13 @@ final class ElkanLloyd {
                 rows.put(xf, points[from + r] * d, d);
             }
         });
-        // A partial block's m×k products get their own small array: GEMM writes into a full, contiguous output.
-        INDArray products = m == gatheredDots.rows() ? gatheredDots : Nd4j.createUninitialized(DataType.FLOAT, m, k);
-        NdArrays.read(NdArrays.timesTransposed(Distances.rows(gathered, 0, m), centerMatrix, products), dots);
+        float[] dots = products.times(Distances.rows(gathered, 0, m));
         int[] before = new int[m];
         RowChunks.forEach(m, (a, b) -> {
             for (int r = a; r < b; r++) {
                 int i = points[from + r];
                 before[r] = labels[i];
-                labels[i] = nearestCentre(i, dots, r * k, cNorms);
+                labels[i] = nearestCentre(i, dots, r, m, cNorms);
             }
         });
         int changes = 0;
@@ -281,15 +283,15 @@ final class ElkanLloyd {
     }
 
     /**
-     * The centre nearest to point i given its dot products with every centre at dots[base..]: sets all its lower
-     * bounds and its upper bound to the distances, and returns the centre.
+     * The centre nearest to point i given its dot products with the centres at dots[r], dots[r + stride], ...: sets all
+     * its lower bounds and its upper bound to the distances, and returns the centre.
      */
-    private int nearestCentre(int i, float[] dots, int base, float[] cNorms) {
+    private int nearestCentre(int i, float[] dots, int r, int stride, float[] cNorms) {
         int row = i * k;
         int best = 0;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int j = 0; j < k; j++) {
-            float dist = (float) Math.sqrt(Math.max(0.0, (double) xNorms[i] + cNorms[j] - 2.0 * dots[base + j]));
+            float dist = (float) Math.sqrt(Math.max(0.0, (double) xNorms[i] + cNorms[j] - 2.0 * dots[j * stride + r]));
             double stored = dist + travelled[j];
             float bound = (float) stored;
             lower[row + j] = bound > stored ? Math.nextDown(bound) : bound;

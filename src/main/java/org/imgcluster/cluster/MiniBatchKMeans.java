@@ -130,12 +130,10 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, int 
         final float[] norms;
         final int[] labels;
         final float[] minDist;
-        final float[] dots;
         final float[] centerNorms;
         final float[] sums;
         final INDArray rows;
-        final INDArray centers;
-        final INDArray products;
+        final CentreProducts products;
 
         Batch(int size, int d, int k) {
             this.size = size;
@@ -145,12 +143,10 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, int 
             norms = new float[size];
             labels = new int[size];
             minDist = new float[size];
-            dots = new float[size * k];
             centerNorms = new float[k];
             sums = new float[k * d];
             rows = Nd4j.createUninitialized(DataType.FLOAT, size, d);
-            centers = Nd4j.createUninitialized(DataType.FLOAT, k, d);
-            products = Nd4j.createUninitialized(DataType.FLOAT, size, k);
+            products = new CentreProducts(k, d);
         }
 
         /** Gathers the given rows of x, assigns each to its nearest centre; returns the batch inertia. */
@@ -167,9 +163,8 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, int 
                 centerNorms[j] = (float) s;
             }
             NdArrays.fill(rows, values);
-            NdArrays.fill(centers, centerValues);
-            NdArrays.read(NdArrays.timesTransposed(rows, centers, products), dots);
-            return Assignment.nearest(dots, 0, size, k, centerNorms, norms, labels, minDist);
+            products.setCenters(centerValues);
+            return Assignment.nearest(products.times(rows), 0, 0, size, size, k, centerNorms, norms, labels, minDist);
         }
     }
 
