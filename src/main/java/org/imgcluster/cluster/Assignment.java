@@ -49,24 +49,28 @@ final class Assignment {
     /**
      * The nearest centre of rows from..to-1 given the dot products of rows first.. with the k centres as
      * {@link CentreProducts} lays them out (row i and centre j at {@code dots[j·stride + i − first]}):
-     * ‖x−c‖² = ‖x‖² + ‖c‖² − 2x·c. Returns the rows' summed squared distances.
+     * ‖x−c‖² = ‖x‖² + ‖c‖² − 2x·c. Returns the rows' summed squared distances. Centre by centre along runs of rows,
+     * the products' own order: a row at a time jumps across k distant places and took most of a low-d k-means run.
      */
     static double nearest(float[] dots, int first, int from, int to, int stride, int k, float[] cNorms, float[] xNorms,
                           int[] labels, float[] minDist) {
+        for (int i = from; i < to; i++) {
+            minDist[i] = cNorms[0] - 2 * dots[i - first];
+            labels[i] = 0;
+        }
+        for (int j = 1; j < k; j++) {
+            float c = cNorms[j];
+            int base = j * stride - first;
+            for (int i = from; i < to; i++) {
+                float v = c - 2 * dots[base + i];
+                float best = minDist[i];
+                labels[i] = v < best ? j : labels[i];
+                minDist[i] = Math.min(v, best);
+            }
+        }
         double inertia = 0;
         for (int i = from; i < to; i++) {
-            int r = i - first;
-            int best = 0;
-            float bestValue = Float.POSITIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                float v = cNorms[j] - 2 * dots[j * stride + r];
-                if (v < bestValue) {
-                    bestValue = v;
-                    best = j;
-                }
-            }
-            labels[i] = best;
-            minDist[i] = Math.max(0f, xNorms[i] + bestValue);
+            minDist[i] = Math.max(0f, xNorms[i] + minDist[i]);
             inertia += minDist[i];
         }
         return inertia;

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * k-means as scikit-learn's {@code KMeans(algorithm="lloyd")}: greedy k-means++ seeding, {@code nInit} restarts
  * keeping the lowest inertia, Lloyd iterations until the labels stop changing or the centres move less than
  * {@code tol} × the data's mean column variance, empty clusters re-seeded at the points farthest from their centres.
- * The iterations use Elkan's bounds ({@link ElkanLloyd}), so they give Lloyd's result at a fraction of its distance
- * computations. Memory: the data plus n·k floats of bounds and O(block·k + k·d).
+ * The iterations use Elkan's bounds on data of 100 or more features ({@link ElkanLloyd}), so they give Lloyd's result
+ * at a fraction of its distance computations. Memory: the data plus n·k floats of bounds and O(block·k + k·d).
  */
 public record KMeans(int k, int nInit, int maxIter, double tol, long seed) implements Clusterer {
     private static final Logger log = LoggerFactory.getLogger(KMeans.class);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.imgcluster.TestData;
 import org.imgcluster.data.DatasetLocator;
@@ -58,6 +59,46 @@ class KMeansTest {
         assertThat(labels[1]).isEqualTo(2);
         assertThat(m.centers().orElseThrow().getRow(2).toFloatVector()).containsExactly(1f, 0f);
         // Clusters {0,2}, {1}, {3,4,5}: 0.5 + 0 + 4/3.
+        assertThat(m.inertia()).isCloseTo(0.5 + 4.0 / 3, within(1e-6));
+    }
+
+    @Test
+    void boundedAndPlainStepsGiveTheSameClustering() {
+        // Elkan's bounds are kept from 100 features on; zero columns change no distance, so the same points padded to
+        // 100 columns must give the plain steps' labels, centres and step count (tol 0: the padding would scale it).
+        int n = 3000;
+        int d = 4;
+        int padded = 100;
+        SplittableRandom rng = new SplittableRandom(11);
+        float[] small = new float[n * d];
+        float[] wide = new float[n * padded];
+        for (int i = 0; i < n; i++) {
+            int group = rng.nextInt(6);
+            for (int t = 0; t < d; t++) {
+                float v = (float) (3 * ((group >> (t % 3)) & 1) + rng.nextGaussian());
+                small[i * d + t] = v;
+                wide[i * padded + t] = v;
+            }
+        }
+        KMeansModel plain = KMeans.of(6).withTol(0).withSeed(5).fit(NdArrays.matrix(small, n, d));
+        KMeansModel bounded = KMeans.of(6).withTol(0).withSeed(5).fit(NdArrays.matrix(wide, n, padded));
+        assertThat(bounded.labels()).isEqualTo(plain.labels());
+        assertThat(bounded.nIter()).isEqualTo(plain.nIter()).isGreaterThan(3);
+        assertThat(bounded.inertia()).isCloseTo(plain.inertia(), within(1e-6 * plain.inertia()));
+        // And an empty cluster is re-seeded on the bounded path as on the plain one (the test above, padded).
+        float[] groups = new float[6 * padded];
+        for (int i = 0; i < 6; i++) {
+            groups[i * padded] = TWO_GROUPS[2 * i];
+            groups[i * padded + 1] = TWO_GROUPS[2 * i + 1];
+        }
+        float[] start = new float[3 * padded];
+        start[padded] = 10;
+        start[padded + 1] = 10;
+        start[2 * padded] = 1000;
+        start[2 * padded + 1] = 1000;
+        KMeansModel m = new ElkanLloyd(DenseRows.of(NdArrays.matrix(groups, 6, padded), "x"), 3)
+                .run(NdArrays.matrix(start, 3, padded), 300, 0);
+        assertThat(m.labels()).containsExactly(0, 2, 0, 1, 1, 1);
         assertThat(m.inertia()).isCloseTo(0.5 + 4.0 / 3, within(1e-6));
     }
 
