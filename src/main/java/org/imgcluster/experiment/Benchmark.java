@@ -21,6 +21,7 @@ import org.imgcluster.features.Autoencoder;
 import org.imgcluster.features.AutoencoderModel;
 import org.imgcluster.features.EmbeddingMethod;
 import org.imgcluster.features.Nmf;
+import org.imgcluster.features.NmfSolverKind;
 import org.imgcluster.features.Pca;
 import org.imgcluster.features.PcaModel;
 import org.imgcluster.features.PixelMatrix;
@@ -67,7 +68,7 @@ public final class Benchmark {
         TASKS.put("gmm10", "Gaussian mixture, 10 full-covariance components, k-means start, on the PCA-50 projection");
         TASKS.put("silhouette_raw", "exact silhouette of the kmeans10 labels on raw pixels");
         TASKS.put("silhouette_pca50", "exact silhouette of the kmeans10 labels on the PCA-50 projection");
-        TASKS.put("nmf10", "NMF, 10 components, max_iter 300, then k-means (k=10, n_init=10) on W");
+        TASKS.put("nmf10", "NMF (accelerated cd), 10 components, max_iter 300, then k-means (k=10, n_init=10) on W");
         TASKS.put("ward10k", "agglomerative, ward, 10 clusters, on 10,000 random PCA-50 points");
         TASKS.put("spectral10k", "spectral, 10-NN affinity, 10 clusters, on 10,000 random PCA-50 points");
         TASKS.put("labelspread10", "label spreading (7-NN, alpha 0.2) from 10 % of the labels on the PCA-50 projection");
@@ -118,7 +119,8 @@ public final class Benchmark {
             case "silhouette_raw" -> silhouette(() -> x);
             case "silhouette_pca50" -> silhouette(this::pca50);
             case "nmf10" -> () -> {
-                INDArray w = Nmf.of(CLASSES).withMaxIter(300).withSeed(SEED).fitTransform(x).features();
+                INDArray w = Nmf.of(CLASSES).withSolver(NmfSolverKind.ACCELERATED_CD).withMaxIter(300).withSeed(SEED)
+                        .fitTransform(x).features();
                 return scores(KMeans.of(CLASSES).withNInit(10).withSeed(SEED).fit(w).labels());
             };
             case "ward10k" -> onSubset(AgglomerativeClustering.of(CLASSES));

@@ -22,6 +22,7 @@ import org.imgcluster.features.FeatureExtractor;
 import org.imgcluster.features.Isomap;
 import org.imgcluster.features.Nmf;
 import org.imgcluster.features.NmfInit;
+import org.imgcluster.features.NmfSolverKind;
 import org.imgcluster.features.Pca;
 import org.imgcluster.features.Raw;
 import org.imgcluster.features.Tsne;
@@ -116,7 +117,9 @@ final class Steps {
             case "pca" -> new Plain(new Pca(componentCount(p, p.value("n_components", "all")), false)
                     .withWhiten(p.flag("whiten", false)));
             case "nmf" -> new Plain(new Nmf(p.integer("n_components", null),
-                    NmfInit.parse(p.text("init", "nndsvda", List.of())), p.integer("max_iter", 200),
+                    NmfInit.parse(p.text("init", "nndsvda", List.of())),
+                    NmfSolverKind.parse(p.text("solver", "cd", List.of("cd", "accelerated_cd"))),
+                    p.integer("max_iter", 200),
                     p.real("tol", 1e-4), p.integerLong("seed", seed)));
             case "autoencoder" -> {
                 AutoencoderArchitecture architecture = AutoencoderArchitecture.parse(

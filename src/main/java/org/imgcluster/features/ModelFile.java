@@ -228,6 +228,11 @@ final class ModelFile {
         return v.textValue();
     }
 
+    /** The text field {@code key}, or {@code absent} when the file has none. */
+    String textField(String key, String absent) {
+        return config.has(key) ? textField(key) : absent;
+    }
+
     float[] floats(String name, int... shape) {
         Slice s = slice(name, "float32", shape);
         float[] out = new float[elements(shape)];

@@ -14,10 +14,12 @@ import org.slf4j.LoggerFactory;
  * beta_loss="frobenius", tol, max_iter, random_state=seed)} with no regularisation and no shuffling: NNDSVD-type or
  * random start ({@link NmfInit}), then coordinate descent ({@link NmfSolver}) until the projected-gradient violation
  * falls to {@code tol} × its first value. H (k×d) holds the components, W (n×k) the features. The same factors, error
- * and iteration count as scikit-learn, to float32 rounding. Memory: the data (twice: ND4J's and a Java copy), a d×d
+ * and iteration count as scikit-learn, to float32 rounding; or, with {@link NmfSolverKind#ACCELERATED_CD}, the same
+ * stopping rule reached with a third of the passes over the data. Memory: the data (twice: ND4J's and a Java copy), a d×d
  * scatter matrix in float and double for the start, about 4·16⌈k/16⌉·(n + d) floats for the solver and 32 MB blocks.
  */
-public record Nmf(int nComponents, NmfInit init, int maxIter, double tol, long seed) implements FeatureExtractor {
+public record Nmf(int nComponents, NmfInit init, NmfSolverKind solver, int maxIter, double tol, long seed)
+        implements FeatureExtractor {
     private static final Logger LOG = LoggerFactory.getLogger(Nmf.class);
     private static final String COUNT_RULE = "≥ 1 and ≤ min(n_samples, n_features) of the training data";
 
@@ -26,6 +28,7 @@ public record Nmf(int nComponents, NmfInit init, int maxIter, double tol, long s
             throw new BadInputException("n_components = " + nComponents + " must be " + COUNT_RULE);
         }
         Objects.requireNonNull(init, "init");
+        Objects.requireNonNull(solver, "solver");
         if (maxIter < 1) {
             throw new BadInputException("max_iter = " + maxIter + " must be ≥ 1");
         }
@@ -34,13 +37,20 @@ public record Nmf(int nComponents, NmfInit init, int maxIter, double tol, long s
         }
     }
 
-    /** scikit-learn's defaults: init nndsvda (its choice for init=None when k ≤ min(n, d)), max_iter 200, tol 1e-4. */
+    /**
+     * scikit-learn's defaults: init nndsvda (its choice for init=None when k ≤ min(n, d)), solver cd, max_iter 200,
+     * tol 1e-4.
+     */
     public static Nmf of(int nComponents) {
-        return new Nmf(nComponents, NmfInit.NNDSVDA, 200, 1e-4, 0);
+        return new Nmf(nComponents, NmfInit.NNDSVDA, NmfSolverKind.CD, 200, 1e-4, 0);
     }
 
     public Nmf withInit(NmfInit start) {
-        return new Nmf(nComponents, start, maxIter, tol, seed);
+        return new Nmf(nComponents, start, solver, maxIter, tol, seed);
+    }
+
+    public Nmf withSolver(NmfSolverKind kind) {
+        return new Nmf(nComponents, init, kind, maxIter, tol, seed);
     }
 
     /** The init by scikit-learn's name: nndsvda, nndsvd, nndsvdar or random. */
@@ -49,16 +59,16 @@ public record Nmf(int nComponents, NmfInit init, int maxIter, double tol, long s
     }
 
     public Nmf withMaxIter(int n) {
-        return new Nmf(nComponents, init, n, tol, seed);
+        return new Nmf(nComponents, init, solver, n, tol, seed);
     }
 
     public Nmf withTol(double t) {
-        return new Nmf(nComponents, init, maxIter, t, seed);
+        return new Nmf(nComponents, init, solver, maxIter, t, seed);
     }
 
     /** The seed of the random draws of init random and nndsvdar (scikit-learn's {@code random_state}). */
     public Nmf withSeed(long s) {
-        return new Nmf(nComponents, init, maxIter, tol, s);
+        return new Nmf(nComponents, init, solver, maxIter, tol, s);
     }
 
     /** {@code nmf(n_components=10)}, with every parameter that differs from {@link #of}'s defaults. */
@@ -66,7 +76,7 @@ public record Nmf(int nComponents, NmfInit init, int maxIter, double tol, long s
     public String name() {
         Nmf defaults = of(nComponents);
         return "nmf(n_components=" + nComponents + (init == defaults.init ? "" : ", init=" + init)
-                + (maxIter == defaults.maxIter ? "" : ", max_iter=" + maxIter)
+                + (solver == defaults.solver ? "" : ", solver=" + solver) + (maxIter == defaults.maxIter ? "" : ", max_iter=" + maxIter)
                 + (tol == defaults.tol ? "" : ", tol=" + tol) + (seed == defaults.seed ? "" : ", seed=" + seed) + ")";
     }
 
@@ -87,7 +97,7 @@ public record Nmf(int nComponents, NmfInit init, int maxIter, double tol, long s
         long start = System.nanoTime();
         NmfFactors factors = init.start(x, nComponents, seed);
         long solveStart = System.nanoTime();
-        int iterations = NmfSolver.fit(x, factors, maxIter, tol);
+        int iterations = NmfSolver.fit(x, factors, maxIter, tol, solver == NmfSolverKind.ACCELERATED_CD);
         double error = NmfReconstruction.error(x, factors);
         LOG.debug("{} on {}×{}: init {} ms, {} iterations {} ms, reconstruction error {}", name(), x.n(), x.d(),
                 (solveStart - start) / 1_000_000, iterations, (System.nanoTime() - solveStart) / 1_000_000, error);

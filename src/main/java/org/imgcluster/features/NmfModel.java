@@ -107,6 +107,7 @@ public final class NmfModel implements FittedFeatures {
         new ModelFile.Writer(KIND)
                 .config("n_components", nComponents())
                 .config("init", extractor.init().toString())
+                .config("solver", extractor.solver().toString())
                 .config("max_iter", extractor.maxIter())
                 .config("tol", Double.toString(extractor.tol()))
                 .config("seed", Long.toString(extractor.seed()))
@@ -127,7 +128,10 @@ public final class NmfModel implements FittedFeatures {
         int nIter = model.intField("n_iter");
         Nmf extractor;
         try {
-            extractor = new Nmf(k, NmfInit.parse(model.textField("init")), model.intField("max_iter"),
+            // Files written before the solver option name none: they were fitted by cd.
+            extractor = new Nmf(k, NmfInit.parse(model.textField("init")),
+                    NmfSolverKind.parse(model.textField("solver", NmfSolverKind.CD.toString())),
+                    model.intField("max_iter"),
                     Double.parseDouble(model.textField("tol")), Long.parseLong(model.textField("seed")));
         } catch (IllegalArgumentException e) {
             throw model.bad(e.getMessage());

@@ -25,8 +25,13 @@ final class NmfSolver {
     private NmfSolver() {
     }
 
-    /** Updates W and H of {@code factors} in place; returns the number of iterations run. */
-    static int fit(DenseRows x, NmfFactors factors, int maxIter, double tol) {
+    /**
+     * Updates W and H of {@code factors} in place; returns the number of iterations run. With {@code accelerated},
+     * each product with X is followed by several sweeps (Gillis and Glineur 2012): up to 1 + ½ρ, where ρ is the
+     * product's cost in sweeps, and only while a sweep still changes the factor by more than a tenth of the first
+     * sweep's change (Frobenius norms). The stopping rule still reads the first sweep's violation.
+     */
+    static int fit(DenseRows x, NmfFactors factors, int maxIter, double tol, boolean accelerated) {
         int n = x.n();
         int d = x.d();
         int k = factors.k();
@@ -40,14 +45,18 @@ final class NmfSolver {
         float[] hxtValues = new float[width * n];
         float[] wtxValues = new float[width * d];
         Gram gram = new Gram(width, k);
+        // A product with X costs n·d·k; a sweep over W costs n·k², over H d·k².
+        double productCost = (double) n * d + (double) (n + d) * k;
+        int wSweeps = accelerated ? 1 + (int) (0.5 * (1 + productCost / ((double) n * (k + 1)))) : 1;
+        int hSweeps = accelerated ? 1 + (int) (0.5 * (1 + productCost / ((double) d * (k + 1)))) : 1;
         int iterations = iterate(maxIter, tol, () -> {
             float[] hGram = gram.of(hMatrix);
             Nd4j.gemm(hMatrix, x.array(), hxt, false, true, 1.0, 0.0);
-            double violation = NmfSweep.sweep(wt, n, k, hGram, NdArrays.read(hxt, hxtValues));
+            double violation = sweeps(wt, n, k, hGram, NdArrays.read(hxt, hxtValues), wSweeps);
             NdArrays.fill(wtMatrix, wt);
             float[] wGram = gram.of(wtMatrix);
             Nd4j.gemm(wtMatrix, x.array(), wtx, false, false, 1.0, 0.0);
-            violation += NmfSweep.sweep(h, d, k, wGram, NdArrays.read(wtx, wtxValues));
+            violation += sweeps(h, d, k, wGram, NdArrays.read(wtx, wtxValues), hSweeps);
             NdArrays.fill(hMatrix, h);
             return violation;
         });
@@ -68,8 +77,22 @@ final class NmfSolver {
         float[] products = NdArrays.read(hxt, new float[k * n]);
         float[] hGram = new Gram(k, k).of(hMatrix);
         float[] wt = new float[k * n];
-        iterate(maxIter, tol, () -> NmfSweep.sweep(wt, n, k, hGram, products));
+        iterate(maxIter, tol, () -> NmfSweep.sweep(wt, n, k, hGram, products).violation());
         return NmfSweep.transpose(wt, k, n, n * k);
+    }
+
+    /**
+     * Up to {@code limit} sweeps of one factor for the same Gram matrix and products, stopping once a sweep changes
+     * the factor by at most a tenth of what the first one did; returns the first sweep's violation.
+     */
+    private static double sweeps(float[] factor, int samples, int k, float[] gram, float[] products, int limit) {
+        NmfSweep.Result first = NmfSweep.sweep(factor, samples, k, gram, products);
+        for (int s = 1; s < limit; s++) {
+            if (NmfSweep.sweep(factor, samples, k, gram, products).change() <= 0.01 * first.change()) {
+                break;
+            }
+        }
+        return first.violation();
     }
 
     /** F·Fᵀ of a factor-major width×m matrix by GEMM into kept buffers, its leading k×k block as a new array. */

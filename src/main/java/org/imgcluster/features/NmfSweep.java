@@ -21,24 +21,31 @@ final class NmfSweep {
     private NmfSweep() {
     }
 
-    /**
-     * One sweep over the first k rows of {@code factor} (rows of {@code samples} values; rows below them, if any, are
-     * left alone), in place and in parallel; returns the sum of |projected gradient| before each step (the gradient,
-     * or its negative part where the value is 0): scikit-learn's {@code violation}.
-     */
-    static double sweep(float[] factor, int samples, int k, float[] gram, float[] products) {
-        return RowChunks.sum(samples, 1, (from, to, sums) -> {
-            float[] gradient = new float[BLOCK];
-            for (int start = from; start < to; start += BLOCK) {
-                sums[0] += sweepBlock(factor, samples, start, Math.min(to, start + BLOCK), k, gram, products, gradient);
-            }
-        })[0];
+    /** What one sweep did: scikit-learn's {@code violation}, and the squared Frobenius norm of the factor's change. */
+    record Result(double violation, double change) {
     }
 
-    private static double sweepBlock(float[] factor, int stride, int from, int to, int k, float[] gram,
-                                     float[] products, float[] gradient) {
+    /**
+     * One sweep over the first k rows of {@code factor} (rows of {@code samples} values; rows below them, if any, are
+     * left alone), in place and in parallel. Its violation is the sum of |projected gradient| before each step (the
+     * gradient, or its negative part where the value is 0).
+     */
+    static Result sweep(float[] factor, int samples, int k, float[] gram, float[] products) {
+        double[] sums = RowChunks.sum(samples, 2, (from, to, s) -> {
+            float[] gradient = new float[BLOCK];
+            for (int start = from; start < to; start += BLOCK) {
+                sweepBlock(factor, samples, start, Math.min(to, start + BLOCK), k, gram, products, gradient, s);
+            }
+        });
+        return new Result(sums[0], sums[1]);
+    }
+
+    /** One block's sweep; adds its violation to sums[0] and its squared change to sums[1]. */
+    private static void sweepBlock(float[] factor, int stride, int from, int to, int k, float[] gram,
+                                   float[] products, float[] gradient, double[] sums) {
         int length = to - from;
         double violation = 0;
+        double change = 0;
         for (int t = 0; t < k; t++) {
             int row = t * stride + from;
             for (int q = 0; q < length; q++) {
@@ -54,12 +61,18 @@ final class NmfSweep {
             violation += projectedViolation(factor, row, gradient, length);
             float hessian = gram[t * k + t];
             if (hessian != 0) {
+                float moved = 0;
                 for (int q = 0; q < length; q++) {
-                    factor[row + q] = Math.max(factor[row + q] - gradient[q] / hessian, 0);
+                    float old = factor[row + q];
+                    float updated = Math.max(old - gradient[q] / hessian, 0);
+                    factor[row + q] = updated;
+                    moved += (updated - old) * (updated - old);
                 }
+                change += moved;
             }
         }
-        return violation;
+        sums[0] += violation;
+        sums[1] += change;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.imgcluster.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -112,6 +113,16 @@ class NmfTest {
     }
 
     @Test
+    void theAcceleratedSolverStopsAsEarlyAtTheSameErrorWithFewerPassesOverTheData() {
+        NmfModel accelerated = Nmf.of(NmfFixture.K).withSolver(NmfSolverKind.ACCELERATED_CD).fit(NmfFixture.matrix());
+
+        // Same start and stopping rule as scikit-learn's 130 iterations; more sweeps per product, so fewer products.
+        assertThat(accelerated.nIter()).isLessThan(NmfFixture.FIT_N_ITER / 2);
+        assertThat(accelerated.reconstructionError()).isCloseTo(NmfFixture.FIT_ERROR, within(1e-3 * NmfFixture.FIT_ERROR));
+        assertThat(accelerated.name()).isEqualTo("nmf(n_components=" + NmfFixture.K + ", solver=accelerated_cd)");
+    }
+
+    @Test
     void theErrorIsTheNormOfTheResidual() {
         NmfFactorization fit = Nmf.of(NmfFixture.K).fitTransform(NmfFixture.matrix());
         INDArray residual = NmfFixture.matrix().sub(fit.model().inverseTransform(fit.features()));
@@ -151,6 +162,8 @@ class NmfTest {
         assertThat(Nmf.of(10).withInit("random").withMaxIter(300).withTol(1e-5).withSeed(42).name())
                 .isEqualTo("nmf(n_components=10, init=random, max_iter=300, tol=1.0E-5, seed=42)");
         assertThat(NmfInit.parse(" NNDSVDar ")).isEqualTo(NmfInit.NNDSVDAR);
+        assertThat(NmfSolverKind.parse("Accelerated_CD")).isEqualTo(NmfSolverKind.ACCELERATED_CD);
+        assertThatThrownBy(() -> NmfSolverKind.parse("mu")).hasMessage("solver = 'mu' is not one of cd, accelerated_cd");
     }
 
     static void assertRows(INDArray actual, double[][] expected, double tol, String what) {
