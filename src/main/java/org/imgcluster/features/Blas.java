@@ -58,12 +58,6 @@ final class Blas {
         return openblas_nolapack.cblas_sdot(n, memory(x, 1, n, n), 1, memory(y, 1, n, n), 1);
     }
 
-    /** Σ |xᵢ| over all values. */
-    static double absoluteSum(INDArray x) {
-        int n = (int) x.length();
-        return openblas_nolapack.cblas_sasum(n, memory(x, 1, n, n), 1);
-    }
-
     private static int length(INDArray x, INDArray y) {
         if (x.length() != y.length()) {
             throw new IllegalArgumentException("arrays of " + x.length() + " and " + y.length() + " values");

@@ -5,7 +5,6 @@ import org.imgcluster.linalg.DenseRows;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
@@ -19,24 +18,22 @@ enum ReconstructionLoss {
     /**
      * Sigmoid output, binary cross-entropy per value (Keras' {@code binary_crossentropy}, PyTorch's {@code BCELoss}),
      * computed from u = −z as softplus(z) − y·z = −log σ(u) + y·u, which needs no clipping, and its gradient
-     * σ(z) − y = 1 − σ(u) − y. One exponential and one logarithm per value: softplus and sigmoid of z would take two
-     * exponentials and a logarithm (measured: 6.1 against 4.8 ns a value, 2 cores).
+     * σ(z) − y = 1 − σ(u) − y. One exponential per value, and Σ log σ(u) as the logarithm of products
+     * ({@link LogOfProduct}): ND4J's Log transform per value took a fifth of an autoencoder epoch.
      */
     BINARY_CROSSENTROPY(Activation.SIGMOID, LossFunction.XENT, 1, -1) {
         @Override
         double sum(INDArray u, INDArray target, INDArray scratch) {
             double targetTerm = Blas.dot(target, u);
             Nd4j.exec(new Sigmoid(u, scratch));
-            Nd4j.exec(new Log(scratch, scratch));
-            return Blas.absoluteSum(scratch) + targetTerm;
+            return targetTerm - LogOfProduct.of(scratch);
         }
 
         @Override
         double sumAndGradient(INDArray u, INDArray target, INDArray gradient) {
             double targetTerm = Blas.dot(target, u);
             Nd4j.exec(new Sigmoid(u, gradient));
-            Nd4j.exec(new Log(gradient, u));
-            double sum = Blas.absoluteSum(u) + targetTerm;
+            double sum = targetTerm - LogOfProduct.of(gradient);
             Nd4j.exec(new ScalarReverseSubtraction(gradient, gradient, 1.0));
             Blas.axpy(-1, target, gradient);
             return sum;
@@ -104,9 +101,6 @@ enum ReconstructionLoss {
     /** The loss summed over all values of the batch from the signed logits; {@code scratch} is overwritten. */
     abstract double sum(INDArray logits, INDArray target, INDArray scratch);
 
-    /**
-     * As {@link #sum}, and ∂(sum)/∂z divided by {@link #gradientFactor()} into {@code gradient}; the signed logits are
-     * overwritten.
-     */
+    /** As {@link #sum}, and ∂(sum)/∂z divided by {@link #gradientFactor()} into {@code gradient}. */
     abstract double sumAndGradient(INDArray logits, INDArray target, INDArray gradient);
 }
