@@ -167,6 +167,10 @@ public final class ExperimentRunner {
                     dir.resolve("report.html"));
         } catch (RuntimeException | IOException e) {
             files.writeFailure(record, e, seconds(start));
+            if (e instanceof IllegalArgumentException && !(e instanceof BadInputException)) {
+                // An algorithm's own check ("k = 200 is outside 1..100") says what, not where: name the step.
+                throw new BadInputException(record.currentStep() + ": " + e.getMessage(), e);
+            }
             throw e;
         }
     }

@@ -76,7 +76,8 @@ public record Nmf(int nComponents, NmfInit init, NmfSolverKind solver, int maxIt
     public String name() {
         Nmf defaults = of(nComponents);
         return "nmf(n_components=" + nComponents + (init == defaults.init ? "" : ", init=" + init)
-                + (solver == defaults.solver ? "" : ", solver=" + solver) + (maxIter == defaults.maxIter ? "" : ", max_iter=" + maxIter)
+                + (solver == defaults.solver ? "" : ", solver=" + solver)
+                + (maxIter == defaults.maxIter ? "" : ", max_iter=" + maxIter)
                 + (tol == defaults.tol ? "" : ", tol=" + tol) + (seed == defaults.seed ? "" : ", seed=" + seed) + ")";
     }
 

@@ -1,11 +1,8 @@
 package org.imgcluster.features;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.stream.Collectors;
 
-import org.imgcluster.data.BadInputException;
+import org.imgcluster.data.EnumNames;
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.RowChunks;
 
@@ -24,22 +21,15 @@ public enum NmfInit {
     /** |N(0, 1)| · √(mean(X) / k) everywhere, H drawn before W. */
     RANDOM;
 
-    static final String ALLOWED = Arrays.stream(values()).map(NmfInit::toString).collect(Collectors.joining(", "));
-
     /** scikit-learn's name, e.g. {@code nndsvda}. */
     @Override
     public String toString() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumNames.of(this);
     }
 
     /** The init named as scikit-learn names it (case-insensitive). */
     public static NmfInit parse(String text) {
-        for (NmfInit init : values()) {
-            if (init.toString().equalsIgnoreCase(text.strip())) {
-                return init;
-            }
-        }
-        throw new BadInputException("init = '" + text + "' is not one of " + ALLOWED);
+        return EnumNames.parse(NmfInit.class, "init", text);
     }
 
     /** The starting factors for {@code x} (checked, non-negative), k ≤ min(n, d). */

@@ -1,10 +1,6 @@
 package org.imgcluster.features;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
-import org.imgcluster.data.BadInputException;
+import org.imgcluster.data.EnumNames;
 
 /** How an {@link Nmf} updates its factors between products with the data (see {@link NmfSolver}). */
 public enum NmfSolverKind {
@@ -16,22 +12,14 @@ public enum NmfSolverKind {
      */
     ACCELERATED_CD;
 
-    static final String ALLOWED = Arrays.stream(values()).map(NmfSolverKind::toString)
-            .collect(Collectors.joining(", "));
-
     /** The configuration name, e.g. {@code accelerated_cd}. */
     @Override
     public String toString() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumNames.of(this);
     }
 
     /** The solver by its configuration name (case-insensitive). */
     public static NmfSolverKind parse(String text) {
-        for (NmfSolverKind kind : values()) {
-            if (kind.toString().equalsIgnoreCase(text.strip())) {
-                return kind;
-            }
-        }
-        throw new BadInputException("solver = '" + text + "' is not one of " + ALLOWED);
+        return EnumNames.parse(NmfSolverKind.class, "solver", text);
     }
 }

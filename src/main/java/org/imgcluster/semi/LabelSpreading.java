@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.imgcluster.data.BadInputException;
+import org.imgcluster.data.EnumNames;
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.KnnGraph;
 import org.imgcluster.linalg.NdArrays;
@@ -44,17 +45,12 @@ public record LabelSpreading(Kernel kernel, int nNeighbors, double gamma, double
 
         /** "knn" or "rbf", as configs write it. */
         public String lowerName() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumNames.of(this);
         }
 
         /** Reads "knn" or "rbf" (any case). */
         public static Kernel parse(String text) {
-            for (Kernel k : values()) {
-                if (k.lowerName().equalsIgnoreCase(text.strip())) {
-                    return k;
-                }
-            }
-            throw new BadInputException("kernel = " + text + ": expected knn or rbf");
+            return EnumNames.parse(Kernel.class, "kernel", text);
         }
     }
 

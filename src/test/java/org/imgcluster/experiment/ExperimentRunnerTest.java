@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.imgcluster.TestData;
+import org.imgcluster.data.BadInputException;
 import org.imgcluster.data.DatasetLocator;
 import org.imgcluster.data.Split;
 import org.junit.jupiter.api.Test;
@@ -140,8 +141,8 @@ class ExperimentRunnerTest {
                   - {type: kmeans, k: 5}
                   - {type: kmeans, k: 500}
                 """));
-        assertThatThrownBy(() -> ExperimentRunner.run(config, embeddedOnly()))
-                .hasMessage("k = 500 is outside 1..200 (the number of points)");
+        assertThatThrownBy(() -> ExperimentRunner.run(config, embeddedOnly())).isInstanceOf(BadInputException.class)
+                .hasMessage("kmeans(k=500) on raw: k = 500 is outside 1..200 (the number of points)");
         Path runs = tmp.resolve("runs/exp");
         Path dir;
         try (var dirs = Files.list(runs)) {

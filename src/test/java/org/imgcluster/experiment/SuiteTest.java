@@ -78,7 +78,8 @@ class SuiteTest {
         assertThat(outcome.runs()).extracting(Suite.ConfigRun::name)
                 .containsExactly("mnist-small", "fashion-small", "too-many-clusters");
         assertThat(outcome.failures()).singleElement().satisfies(f -> {
-            assertThat(f.error()).isEqualTo("k = 500 is outside 1..200 (the number of points)");
+            assertThat(f.error())
+                    .isEqualTo("kmeans(k=500) on raw: k = 500 is outside 1..200 (the number of points)");
             // The runner's own record of the failure is found and linked.
             assertThat(f.runDir().resolve("results.json")).content().contains("\"status\" : \"failed\"");
         });
@@ -111,7 +112,8 @@ class SuiteTest {
         Map<String, String> failedRow = csv.get(5);
         assertThat(failedRow.get("status")).isEqualTo("failed");
         assertThat(failedRow.get("config")).isEqualTo("too-many-clusters");
-        assertThat(failedRow.get("error")).isEqualTo("k = 500 is outside 1..200 (the number of points)");
+        assertThat(failedRow.get("error"))
+                .isEqualTo("kmeans(k=500) on raw: k = 500 is outside 1..200 (the number of points)");
 
         // suite.json: the same rows, and the published MNIST lab number matched to our mini-batch k-means on raw pixels.
         JsonNode json = new ObjectMapper().readTree(dir.resolve("suite.json").toFile());

@@ -33,6 +33,7 @@ class LogOfProductTest {
         Arrays.fill(w, 0.5f);
         w[17] = Float.NaN;
         assertThat(LogOfProduct.of(NdArrays.matrix(w, 1, 40))).isNaN();
-        assertThat(LogOfProduct.of(NdArrays.matrix(new float[] {1f, 0.5f}, 1, 2))).isCloseTo(Math.log(0.5), within(1e-15));
+        assertThat(LogOfProduct.of(NdArrays.matrix(new float[] {1f, 0.5f}, 1, 2)))
+                .isCloseTo(Math.log(0.5), within(1e-15));
     }
 }

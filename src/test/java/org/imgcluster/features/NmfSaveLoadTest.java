@@ -33,7 +33,8 @@ class NmfSaveLoadTest {
         assertThat(Matrices.toFloatArray(loaded.inverseTransform(loaded.transform(NmfFixture.newRows()))))
                 .isEqualTo(Matrices.toFloatArray(fitted.inverseTransform(fitted.transform(NmfFixture.newRows()))));
         assertThat(loaded.extractor()).isEqualTo(fitted.extractor());
-        assertThat(loaded.name()).isEqualTo("nmf(n_components=3, init=random, solver=accelerated_cd, tol=1.0E-5, seed=9)");
+        assertThat(loaded.name())
+                .isEqualTo("nmf(n_components=3, init=random, solver=accelerated_cd, tol=1.0E-5, seed=9)");
         assertThat(loaded.componentValues()).isEqualTo(fitted.componentValues());
         assertThat(loaded.reconstructionError()).isEqualTo(fitted.reconstructionError());
         assertThat(loaded.nIter()).isEqualTo(fitted.nIter());

@@ -118,7 +118,8 @@ class NmfTest {
 
         // Same start and stopping rule as scikit-learn's 130 iterations; more sweeps per product, so fewer products.
         assertThat(accelerated.nIter()).isLessThan(NmfFixture.FIT_N_ITER / 2);
-        assertThat(accelerated.reconstructionError()).isCloseTo(NmfFixture.FIT_ERROR, within(1e-3 * NmfFixture.FIT_ERROR));
+        assertThat(accelerated.reconstructionError())
+                .isCloseTo(NmfFixture.FIT_ERROR, within(1e-3 * NmfFixture.FIT_ERROR));
         assertThat(accelerated.name()).isEqualTo("nmf(n_components=" + NmfFixture.K + ", solver=accelerated_cd)");
     }
 
