@@ -125,8 +125,8 @@ final class ElkanLloyd {
     }
 
     /**
-     * Every distance at once, by GEMM in row blocks: labels, the upper bound and all lower bounds. Unless
-     * {@code initial}, points that change cluster are moved between the sums; returns how many did.
+     * Every distance at once, by GEMM in row blocks: labels and, with bounds, the upper bound and all lower bounds.
+     * Unless {@code initial}, points that change cluster are moved between the sums; returns how many did.
      */
     private int assignAll(boolean initial) {
         float[] cf = toFloat(centers);
