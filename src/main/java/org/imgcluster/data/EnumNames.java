@@ -1,8 +1,8 @@
 package org.imgcluster.data;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Enum constants under the lower-case names that configs, the command line and model files write them with. */
 public final class EnumNames {
@@ -14,9 +14,14 @@ public final class EnumNames {
         return constant.name().toLowerCase(Locale.ROOT);
     }
 
+    /** Every constant's name, in declaration order. */
+    public static List<String> all(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(EnumNames::of).toList();
+    }
+
     /** Every constant's name, comma-separated, in declaration order. */
     public static String allowed(Class<? extends Enum<?>> type) {
-        return Arrays.stream(type.getEnumConstants()).map(EnumNames::of).collect(Collectors.joining(", "));
+        return String.join(", ", all(type));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.imgcluster.cluster.KMeans;
 import org.imgcluster.cluster.MiniBatchKMeans;
 import org.imgcluster.cluster.SpectralClustering;
 import org.imgcluster.data.BadInputException;
+import org.imgcluster.data.EnumNames;
 import org.imgcluster.features.Autoencoder;
 import org.imgcluster.features.AutoencoderArchitecture;
 import org.imgcluster.features.CnnFeatures;
@@ -118,7 +119,7 @@ final class Steps {
                     .withWhiten(p.flag("whiten", false)));
             case "nmf" -> new Plain(new Nmf(p.integer("n_components", null),
                     NmfInit.parse(p.text("init", "nndsvda", List.of())),
-                    NmfSolverKind.parse(p.text("solver", "cd", List.of("cd", "accelerated_cd"))),
+                    NmfSolverKind.parse(p.text("solver", "cd", EnumNames.all(NmfSolverKind.class))),
                     p.integer("max_iter", 200),
                     p.real("tol", 1e-4), p.integerLong("seed", seed)));
             case "autoencoder" -> {
@@ -240,7 +241,7 @@ final class Steps {
                     .withNNeighbors(p.integer("n_neighbors", 10)).withGamma(p.real("gamma", 1.0))
                     .withNInit(p.integer("n_init", 10)).withSeed(p.integerLong("seed", seed)));
             case "label_spreading" -> new Spread(new LabelSpreading(
-                    LabelSpreading.Kernel.parse(p.text("kernel", "knn", List.of("knn", "rbf"))),
+                    LabelSpreading.Kernel.parse(p.text("kernel", "knn", EnumNames.all(LabelSpreading.Kernel.class))),
                     p.integer("n_neighbors", 7), p.real("gamma", 20.0), p.real("alpha", 0.2),
                     p.integer("max_iter", 30), p.real("tol", 1e-3)), p.real("labeled_fraction", 0.1),
                     p.integerLong("seed", seed));

@@ -1,14 +1,7 @@
 package org.imgcluster.features;
 
-import java.nio.FloatBuffer;
-import java.util.stream.IntStream;
-
 import org.imgcluster.linalg.DenseRows;
-import org.imgcluster.linalg.Distances;
 import org.imgcluster.linalg.GramBlocks;
-import org.imgcluster.linalg.NdArrays;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * t-SNE's joint probabilities P as scikit-learn 1.2's exact method computes them ({@code _joint_probabilities}): for
@@ -30,20 +23,10 @@ final class TsneAffinities {
     /** The symmetric n×n P of the rows of {@code x}; entries of each row sum to about 1/n, all to 1. */
     static float[][] of(DenseRows x, double perplexity) {
         int n = x.n();
-        INDArray centred = GramBlocks.centred(x, DataType.FLOAT);
-        float[] norms = NdArrays.values(Distances.rowSquaredNorms(centred));
         float[][] p = new float[n][];
-        GramBlocks.forEachBlock(centred, -2.0, BLOCK_BYTES, (from, to, products) -> {
-            FloatBuffer buffer = products.asNioFloat();
-            IntStream.range(from, to).parallel().forEach(i -> {
-                float[] row = new float[n];
-                buffer.get((i - from) * n, row, 0, n);
-                for (int j = 0; j < n; j++) {
-                    row[j] = Math.max(0, norms[i] + norms[j] + row[j]);
-                }
-                row[i] = 0;
-                p[i] = conditional(row, i, Math.log(perplexity));
-            });
+        GramBlocks.forEachSquaredDistanceRow(x, BLOCK_BYTES, (i, row) -> {
+            row[i] = 0;
+            p[i] = conditional(row, i, Math.log(perplexity));
         });
         symmetrise(p);
         return p;

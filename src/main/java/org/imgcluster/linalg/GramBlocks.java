@@ -1,5 +1,8 @@
 package org.imgcluster.linalg;
 
+import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
+
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,6 +21,34 @@ public final class GramBlocks {
     @FunctionalInterface
     public interface Consumer {
         void accept(int from, int to, DataBuffer products);
+    }
+
+    /** Receives point i's squared Euclidean distances to every point, in a new array the receiver may keep. */
+    @FunctionalInterface
+    public interface DistanceRow {
+        void accept(int i, float[] squaredDistances);
+    }
+
+    /**
+     * Every row's squared distances to all rows of {@code x}, ‖x_i‖² + ‖x_j‖² − 2·x_i·x_j on the centred data in float
+     * (clamped at 0), from row blocks of at most {@code budgetBytes} of products; the rows of a block are handed over
+     * in parallel.
+     */
+    public static void forEachSquaredDistanceRow(DenseRows x, long budgetBytes, DistanceRow consumer) {
+        int n = x.n();
+        INDArray centred = centred(x, DataType.FLOAT);
+        float[] norms = NdArrays.values(Distances.rowSquaredNorms(centred));
+        forEachBlock(centred, -2.0, budgetBytes, (from, to, products) -> {
+            FloatBuffer dots = products.asNioFloat();
+            IntStream.range(from, to).parallel().forEach(i -> {
+                float[] row = new float[n];
+                dots.get((i - from) * n, row, 0, n);
+                for (int j = 0; j < n; j++) {
+                    row[j] = Math.max(0f, norms[i] + norms[j] + row[j]);
+                }
+                consumer.accept(i, row);
+            });
+        });
     }
 
     /** Hands each row block of α·X·Xᵀ (at most {@code budgetBytes}, in X's data type) to the consumer, in order. */

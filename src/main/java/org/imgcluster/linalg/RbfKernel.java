@@ -1,10 +1,6 @@
 package org.imgcluster.linalg;
 
-import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
-
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * scikit-learn's {@code rbf_kernel} exp(−γ‖x_i − x_j‖²) between every pair of points, with a zero diagonal and
@@ -29,20 +25,13 @@ public record RbfKernel(float[][] rows, double[] sqrtDegrees) {
     public static RbfKernel normalized(DenseRows x, double gamma) {
         int n = x.n();
         float[][] rows = new float[n][];
-        INDArray centred = GramBlocks.centred(x, DataType.FLOAT);
-        float[] norms = NdArrays.values(Distances.rowSquaredNorms(centred));
-        GramBlocks.forEachBlock(centred, -2.0, BLOCK_BYTES, (from, to, products) -> {
-            FloatBuffer dots = products.asNioFloat();
-            IntStream.range(from, to).parallel().forEach(i -> {
-                float[] row = new float[n];
-                dots.get((i - from) * n, row, 0, n);
-                for (int j = 0; j < n; j++) {
-                    row[j] = (float) Math.exp(-gamma * Math.max(0f, norms[i] + norms[j] + row[j]));
-                }
-                // The self-affinity does not count in the normalised Laplacian.
-                row[i] = 0;
-                rows[i] = row;
-            });
+        GramBlocks.forEachSquaredDistanceRow(x, BLOCK_BYTES, (i, row) -> {
+            for (int j = 0; j < n; j++) {
+                row[j] = (float) Math.exp(-gamma * row[j]);
+            }
+            // The self-affinity does not count in the normalised Laplacian.
+            row[i] = 0;
+            rows[i] = row;
         });
         double[] sqrtDegrees = new double[n];
         IntStream.range(0, n).parallel().forEach(i -> {
