@@ -127,7 +127,8 @@ final class Steps {
                         p.text("architecture", AutoencoderArchitecture.DENSE32.key(), List.of("dense32", "dec")));
                 yield new AutoencoderStep(new Autoencoder(architecture, p.integer("epochs", 60),
                         p.integer("batch_size", architecture.defaultBatchSize()), p.real("learning_rate", 1e-3),
-                        p.real("l2", architecture.defaultL2()), p.integerLong("seed", seed)), load(p));
+                        p.real("l2", architecture.defaultL2()), p.real("activity_l2", architecture.defaultActivityL2()),
+                        p.integerLong("seed", seed)), load(p));
             }
             // An embedding as features clusters the embedded rows; it has no map for other rows (see Embedding).
             case "tsne", "umap", "isomap" -> new Plain(embedder(step.type(), p.integer("n_components", 2), p, seed));

@@ -23,9 +23,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * report's d → 32 → d) or {@link AutoencoderArchitecture#DEC} (DEC's and N2D's d-500-500-2000-10). Adam, Glorot-uniform
  * weights (Keras' default), shuffled minibatches, optional validation loss per epoch, optional checkpoints.
  * <p>
- * {@code l2} is Keras' {@code l2(l2)} on the code layer's weights: it adds l2·Σw² to the loss (DL4J's {@code l2(c)}
- * adds c/2·Σw², so the network is configured with c = 2·l2). The reported loss is Keras': the mean loss per value
- * (binary cross-entropy or squared error) plus that penalty.
+ * {@code l2} is Keras' {@code kernel_regularizer=l2(l2)} on the code layer's weights: it adds l2·Σw² to the loss
+ * (DL4J's {@code l2(c)} adds c/2·Σw², so the network is configured with c = 2·l2). {@code activityL2} is Keras'
+ * {@code activity_regularizer=l2(activityL2)} on the code layer's output: it adds activityL2·Σa² over a batch's codes,
+ * divided by the batch's rows (see {@link ActivityL2}). The reported loss is Keras': the mean loss per value (binary
+ * cross-entropy or squared error) plus those penalties.
  * <p>
  * Training runs {@link DenseTrainer}'s own step rather than {@code MultiLayerNetwork.fit}: on this small network
  * DL4J's per-step overhead (DataSet objects, workspace set-up, an op call per small product, its updater) outweighed
@@ -34,20 +36,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * network, gradient and Adam step as DL4J's (tests hold them equal).
  */
 public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int batchSize, double learningRate,
-                          double l2, long seed) implements FeatureExtractor {
+                          double l2, double activityL2, long seed) implements FeatureExtractor {
     static final String KIND = "autoencoder";
 
     public Autoencoder {
         Objects.requireNonNull(architecture, "architecture");
         EpochLoop.requireSettings(epochs, batchSize, learningRate);
-        if (!(l2 >= 0 && Double.isFinite(l2))) {
-            throw new BadInputException("l2 = " + l2 + " must be a number ≥ 0");
+        requirePenalty("l2", l2);
+        requirePenalty("activity_l2", activityL2);
+    }
+
+    private static void requirePenalty(String key, double value) {
+        if (!(value >= 0 && Double.isFinite(value))) {
+            throw new BadInputException(key + " = " + value + " must be a number ≥ 0");
         }
     }
 
-    /** The architecture with its defaults: 60 epochs, its batch size and L2, learning rate 0.001, seed 42. */
+    /** The architecture with its defaults: 60 epochs, its batch size and L2 terms, learning rate 0.001, seed 42. */
     public static Autoencoder of(AutoencoderArchitecture architecture) {
-        return new Autoencoder(architecture, 60, architecture.defaultBatchSize(), 1e-3, architecture.defaultL2(), 42);
+        return new Autoencoder(architecture, 60, architecture.defaultBatchSize(), 1e-3, architecture.defaultL2(),
+                architecture.defaultActivityL2(), 42);
     }
 
     /** The Fashion-MNIST report's autoencoder with its settings. */
@@ -56,15 +64,15 @@ public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int 
     }
 
     public Autoencoder withEpochs(int count) {
-        return new Autoencoder(architecture, count, batchSize, learningRate, l2, seed);
+        return new Autoencoder(architecture, count, batchSize, learningRate, l2, activityL2, seed);
     }
 
     public Autoencoder withBatchSize(int rows) {
-        return new Autoencoder(architecture, epochs, rows, learningRate, l2, seed);
+        return new Autoencoder(architecture, epochs, rows, learningRate, l2, activityL2, seed);
     }
 
     public Autoencoder withSeed(long value) {
-        return new Autoencoder(architecture, epochs, batchSize, learningRate, l2, value);
+        return new Autoencoder(architecture, epochs, batchSize, learningRate, l2, activityL2, value);
     }
 
     @Override
@@ -95,7 +103,8 @@ public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int 
         }
         Checkpoints.Start begin = Checkpoints.start(run, name(), KIND, config(), DataFingerprint.of(rows, null),
                 () -> network(rows.d()));
-        DenseTrainer trainer = new DenseTrainer(begin.network(), architecture.loss());
+        DenseTrainer trainer = new DenseTrainer(begin.network(), architecture.loss(),
+                new ActivityL2(activityL2, architecture.codeLayer()));
         int steps = (rows.n() + batchSize - 1) / batchSize;
         List<EpochRecord> history;
         try (CallerThreadOps scope = new CallerThreadOps()) {
@@ -143,7 +152,8 @@ public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int 
     /** The hyper-parameters as the model card and checkpoints record them. */
     ObjectNode config() {
         return JsonNodeFactory.instance.objectNode().put("architecture", architecture.key()).put("epochs", epochs)
-                .put("batch_size", batchSize).put("learning_rate", learningRate).put("l2", l2).put("seed", seed);
+                .put("batch_size", batchSize).put("learning_rate", learningRate).put("l2", l2)
+                .put("activity_l2", activityL2).put("seed", seed);
     }
 
     static Autoencoder fromConfig(ModelCard card) {
@@ -152,10 +162,12 @@ public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int 
         int batchSize = card.intAt("/config/batch_size");
         double learningRate = card.doubleAt("/config/learning_rate");
         double l2 = card.doubleAt("/config/l2");
+        // Cards written before the activity penalty existed have none.
+        double activityL2 = card.at("/config/activity_l2").isMissingNode() ? 0 : card.doubleAt("/config/activity_l2");
         long seed = card.longAt("/config/seed");
         try {
             return new Autoencoder(AutoencoderArchitecture.parse(architecture), epochs, batchSize, learningRate, l2,
-                    seed);
+                    activityL2, seed);
         } catch (BadInputException e) {
             throw card.bad(e.getMessage());
         }

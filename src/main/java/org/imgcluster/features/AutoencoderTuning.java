@@ -16,7 +16,7 @@ import me.tongfei.progressbar.ProgressBar;
  * minibatch steps on codeWeight·(code loss) + reconstructionWeight·(reconstruction loss), where the caller gives the
  * code loss and its gradient for each batch's codes. With reconstruction weight 0 only the encoder runs and learns
  * (DEC drops the decoder); otherwise the whole network does (IDEC keeps it), with the pretraining's reconstruction loss
- * (mean per value). The passes are {@link DenseStack}'s and the step DL4J's Adam ({@link AdamStep}) with fresh
+ * (mean per value) and its activity penalty, if any. The passes are {@link DenseStack}'s and the step DL4J's Adam ({@link AdamStep}) with fresh
  * moments, as a new optimizer starts, on a new network holding a copy of the pretrained parameters: the pretrained
  * model is left as it is. Until closed, ND4J runs its ops on the calling thread ({@link CallerThreadOps}) and a
  * progress bar over the steps goes to the log.
@@ -39,6 +39,7 @@ public final class AutoencoderTuning implements AutoCloseable {
     private final AdamStep adam;
     private final ReconstructionLoss loss;
     private final int codeLayer;
+    private final ActivityL2 activity;
     private final double codeWeight;
     private final double reconstructionWeight;
     private final Map<Integer, DenseStack.Buffers> buffers = new HashMap<>();
@@ -58,6 +59,7 @@ public final class AutoencoderTuning implements AutoCloseable {
         this.adam = new AdamStep(network);
         this.loss = settings.architecture().loss();
         this.codeLayer = settings.architecture().codeLayer();
+        this.activity = new ActivityL2(settings.activityL2(), codeLayer);
         this.codeWeight = codeWeight;
         this.reconstructionWeight = reconstructionWeight;
         this.ops = new CallerThreadOps();
@@ -73,8 +75,8 @@ public final class AutoencoderTuning implements AutoCloseable {
                                           double codeWeight, double reconstructionWeight, int steps) {
         Autoencoder settings = pretrained.extractor();
         return new AutoencoderTuning(task, pretrained, new Autoencoder(settings.architecture(), settings.epochs(),
-                settings.batchSize(), learningRate, settings.l2(), settings.seed()), codeWeight, reconstructionWeight,
-                steps);
+                settings.batchSize(), learningRate, settings.l2(), settings.activityL2(), settings.seed()), codeWeight,
+                reconstructionWeight, steps);
     }
 
     /** The codes of all rows with the weights as they are now. */
@@ -98,8 +100,16 @@ public final class AutoencoderTuning implements AutoCloseable {
             code = codeLoss.lossAndGradient(batch.hidden(codeLayer), codeGradient);
             long values = (long) count * stack.inputs();
             reconstruction = loss.sumAndGradient(logits, batch.input(), batch.output()) / values;
+            double joinWeight = codeWeight;
+            if (activity.active()) {
+                // The reconstruction loss's activity penalty joins the code loss's gradient at the code layer.
+                codeGradient.muli(codeWeight);
+                Blas.axpy(reconstructionWeight * activity.gradientWeight(count), batch.hidden(codeLayer),
+                        codeGradient);
+                joinWeight = 1;
+            }
             stack.backward(batch, batch.output(), reconstructionWeight * loss.gradientFactor() / values, codeLayer,
-                    codeGradient, codeWeight);
+                    codeGradient, joinWeight);
             stack.regularize(iteration, epoch);
         } else {
             code = codeLoss.lossAndGradient(stack.hidden(batch, codeLayer), codeGradient);

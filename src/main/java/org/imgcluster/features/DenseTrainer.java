@@ -19,18 +19,20 @@ final class DenseTrainer {
     private final DenseStack stack;
     private final ReconstructionLoss loss;
     private final AdamStep adam;
+    private final ActivityL2 activity;
     private final Map<Integer, DenseStack.Buffers> buffers = new HashMap<>();
 
-    DenseTrainer(MultiLayerNetwork network, ReconstructionLoss loss) {
+    DenseTrainer(MultiLayerNetwork network, ReconstructionLoss loss, ActivityL2 activity) {
         this.network = network;
         this.stack = DenseStack.of(network);
         this.loss = loss;
         this.adam = new AdamStep(network);
+        this.activity = activity;
     }
 
     /**
      * One pass over the rows in the given order, in minibatches of {@code batchSize} (the last one smaller); returns
-     * the mean loss per value with the L2 penalty added, as Keras reports it.
+     * the mean loss per value with the L2 penalties added, as Keras reports it.
      */
     double epoch(DenseRows rows, int[] order, int batchSize, Runnable stepDone) {
         double total = 0;
@@ -45,21 +47,27 @@ final class DenseTrainer {
         return total / ((double) order.length * stack.inputs());
     }
 
-    /** The mean loss per value of the rows of x, L2 penalty included; forward passes in batches of batchSize. */
+    /**
+     * The mean loss per value of the rows of x, L2 penalties included (the activity penalty per row, as over one batch
+     * of all rows); forward passes in batches of batchSize.
+     */
     double meanLoss(INDArray x, int batchSize) {
         int n = (int) x.rows();
         double sum = 0;
+        double activitySum = 0;
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
             DenseStack.Buffers batch = buffers(to - from);
             batch.input().assign(Distances.rows(x, from, to));
             sum += loss.sum(stack.logits(batch, loss.logitSign()), batch.input(), batch.output());
+            activitySum += activity.active() ? activity.penalty(batch) * batch.rows() : 0;
         }
         int iteration = network.getIterationCount();
-        return sum / ((double) n * stack.inputs()) + stack.penalty(iteration, network.getEpochCount());
+        return sum / ((double) n * stack.inputs()) + stack.penalty(iteration, network.getEpochCount())
+                + activitySum / n;
     }
 
-    /** One update on the rows in {@code batch.input()}; returns their summed loss plus their share of the penalty. */
+    /** One update on the rows in {@code batch.input()}; returns their summed loss plus their share of the penalties. */
     private double step(DenseStack.Buffers batch) {
         int iteration = network.getIterationCount();
         int epoch = network.getEpochCount();
@@ -67,7 +75,13 @@ final class DenseTrainer {
         double lossSum = loss.sumAndGradient(logits, batch.input(), batch.output());
         long values = (long) batch.rows() * stack.inputs();
         double penalty = stack.penalty(iteration, epoch);
-        stack.backward(batch, batch.output(), loss.gradientFactor() / values);
+        if (activity.active()) {
+            penalty += activity.penalty(batch);
+            stack.backward(batch, batch.output(), loss.gradientFactor() / values, activity.layer(),
+                    batch.hidden(activity.layer()), activity.gradientWeight(batch.rows()));
+        } else {
+            stack.backward(batch, batch.output(), loss.gradientFactor() / values);
+        }
         stack.regularize(iteration, epoch);
         adam.apply(iteration, epoch);
         network.setIterationCount(iteration + 1);

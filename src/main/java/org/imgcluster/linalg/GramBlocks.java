@@ -67,29 +67,6 @@ public final class GramBlocks {
         }
     }
 
-    /**
-     * Hands each row block of the upper part of α·X·Xᵀ to the consumer, in order: rows from..to-1 against rows
-     * from..n-1, row-major (to−from)×(n−from), at most {@code budgetBytes}. Half the products of
-     * {@link #forEachBlock}; a consumer that needs a row's products left of {@code from} reads them as that column
-     * of an earlier block (the matrix is symmetric).
-     */
-    public static void forEachUpperBlock(INDArray x, double alpha, long budgetBytes, Consumer consumer) {
-        int n = (int) x.rows();
-        long floatsPerEntry = x.dataType().width() / Float.BYTES;
-        int first = Math.min(n, Distances.blockRows(floatsPerEntry * n, budgetBytes));
-        long capacity = (long) first * n;
-        // One buffer for every block (each block a new shape over its start): blocks grow as their rows shorten.
-        DataBuffer buffer = Nd4j.createUninitialized(x.dataType(), capacity).data();
-        for (int from = 0; from < n; ) {
-            int columns = n - from;
-            int to = from + (int) Math.min(columns, capacity / columns);
-            INDArray products = Nd4j.create(buffer, new long[] {to - from, columns}, new long[] {columns, 1}, 0, 'c');
-            Nd4j.gemm(Distances.rows(x, from, to), Distances.rows(x, from, n), products, false, true, alpha, 0.0);
-            consumer.accept(from, to, buffer);
-            from = to;
-        }
-    }
-
     /** The rows minus their mean, as a row-major n×d ND4J matrix of the given type (FLOAT or DOUBLE). */
     public static INDArray centred(DenseRows x, DataType type) {
         float[] v = x.values();

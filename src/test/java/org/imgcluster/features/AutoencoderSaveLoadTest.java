@@ -17,6 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** A saved autoencoder reads back into the same features, bit for bit; a damaged zip is refused in one line. */
 class AutoencoderSaveLoadTest {
@@ -47,7 +48,8 @@ class AutoencoderSaveLoadTest {
         JsonNode card = new ObjectMapper().readTree(dir.resolve("ae.json").toFile());
         assertThat(card.path("kind").asText()).isEqualTo("autoencoder");
         assertThat(card.at("/config/architecture").asText()).isEqualTo("dense32");
-        assertThat(card.at("/config/l2").asDouble()).isEqualTo(0.01);
+        assertThat(card.at("/config/l2").asDouble()).isEqualTo(0.0);
+        assertThat(card.at("/config/activity_l2").asDouble()).isEqualTo(0.01);
         assertThat(card.at("/dataset/name").asText()).isEqualTo("fashion-mnist");
         assertThat(card.at("/dataset/count").asInt()).isEqualTo(400);
         assertThat(card.at("/dataset/validation_count").asInt()).isEqualTo(100);
@@ -55,6 +57,23 @@ class AutoencoderSaveLoadTest {
         assertThat(card.at("/training/final_validation_loss").isNumber()).isTrue();
         assertThat(card.at("/versions/deeplearning4j").asText()).isEqualTo("1.0.0-M2.1");
         assertThat(card.at("/model_file").asText()).isEqualTo("ae.zip");
+    }
+
+    /** Cards written before the activity penalty existed lack its key: they were trained without it. */
+    @Test
+    void aCardWithoutTheActivityPenaltyReadsAsNone() throws IOException {
+        Path file = dir.resolve("old.zip");
+        model.save(file);
+        ObjectMapper json = new ObjectMapper();
+        Path cardFile = dir.resolve("old.json");
+        ObjectNode card =
+                (ObjectNode) json.readTree(cardFile.toFile());
+        ((ObjectNode) card.get("config")).remove("activity_l2");
+        json.writeValue(cardFile.toFile(), card);
+
+        Autoencoder loaded = AutoencoderModel.load(file).extractor();
+        assertThat(loaded.activityL2()).isZero();
+        assertThat(loaded.l2()).isEqualTo(model.extractor().l2());
     }
 
     @Test

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 import static org.imgcluster.features.PcaBadInputTest.oneLine;
 
 import java.util.List;
+import java.util.Map;
 
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -15,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The dense autoencoder: it learns on real Fashion-MNIST images, its codes are what they should be, and its own
@@ -59,7 +64,7 @@ class AutoencoderTest {
         int n = 8;
         int d = 12;
         INDArray x = NetworkFixtures.uniformRows(n, d, 5);
-        MultiLayerNetwork network = Autoencoder.of(architecture).network(d);
+        MultiLayerNetwork network = withWeightL2(architecture).network(d);
         DenseStack stack = DenseStack.of(network);
         DenseStack.Buffers buffers = stack.buffers(n, stack.size());
         buffers.input().assign(x);
@@ -86,8 +91,8 @@ class AutoencoderTest {
     @Test
     void theL2TermAndAdamStepAreDl4jsUpdater() {
         int d = 12;
-        MultiLayerNetwork ours = Autoencoder.dense32().network(d);
-        MultiLayerNetwork theirs = Autoencoder.dense32().network(d);
+        MultiLayerNetwork ours = withWeightL2(AutoencoderArchitecture.DENSE32).network(d);
+        MultiLayerNetwork theirs = withWeightL2(AutoencoderArchitecture.DENSE32).network(d);
         DenseStack stack = DenseStack.of(ours);
         AdamStep adam = new AdamStep(ours);
         theirs.initGradientsView();
@@ -106,6 +111,79 @@ class AutoencoderTest {
                 Matrices.toFloatArray(theirs.params()))).as("parameters").isLessThan(1e-6f);
         assertThat(NetworkFixtures.largestDifference(Matrices.toFloatArray(ours.getUpdater().getStateViewArray()),
                 Matrices.toFloatArray(theirs.getUpdater().getStateViewArray()))).as("Adam's moments").isLessThan(1e-6f);
+    }
+
+    /** The architecture's network with Keras' L2 0.01 on the code layer's weights. */
+    private static Autoencoder withWeightL2(AutoencoderArchitecture architecture) {
+        return new Autoencoder(architecture, 60, architecture.defaultBatchSize(), 1e-3, 0.01, 0, 42);
+    }
+
+    /**
+     * dense32's activity penalty λ·Σa²/n on the codes a = selu(z), z = xW + b: its value, and its gradient, which
+     * changes only the code layer's: (2λ/n)·Σ_rows a·selu'(z)·x for W, without the x for b. Computed by hand here.
+     */
+    @Test
+    void theActivityPenaltyAndItsGradientAreTheHandComputedOnes() {
+        int n = 8;
+        int d = 12;
+        double lambda = 0.01;
+        float[][] x = NetworkFixtures.uniformRows(n, d, 7).toFloatMatrix();
+        MultiLayerNetwork network = new Autoencoder(AutoencoderArchitecture.DENSE32, 60, 2056, 1e-3, 0, 0, 42)
+                .network(d);
+        DenseStack stack = DenseStack.of(network);
+        DenseStack.Buffers buffers = stack.buffers(n, stack.size());
+        buffers.input().assign(Nd4j.createFromArray(x));
+        ReconstructionLoss loss = AutoencoderArchitecture.DENSE32.loss();
+        double scale = loss.gradientFactor() / (n * d);
+        ActivityL2 activity = new ActivityL2(lambda, 0);
+
+        loss.sumAndGradient(stack.logits(buffers, loss.logitSign()), buffers.input(), buffers.output());
+        stack.backward(buffers, buffers.output(), scale);
+        INDArray without = network.getFlattenedGradients().dup();
+        loss.sumAndGradient(stack.logits(buffers, loss.logitSign()), buffers.input(), buffers.output());
+        double penalty = activity.penalty(buffers);
+        stack.backward(buffers, buffers.output(), scale, 0, buffers.hidden(0), activity.gradientWeight(n));
+        INDArray added = network.getFlattenedGradients().sub(without).ravel();
+
+        float[][] w = network.getLayer(0).getParam("W").toFloatMatrix();
+        float[] b = network.getLayer(0).getParam("b").toFloatVector();
+        double selu = 1.0507009873554805;
+        double alpha = 1.6732632423543772;
+        double expectedPenalty = 0;
+        double[][] expectedW = new double[d][32];
+        double[] expectedB = new double[32];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < 32; j++) {
+                double z = b[j];
+                for (int i = 0; i < d; i++) {
+                    z += x[r][i] * w[i][j];
+                }
+                double a = z > 0 ? selu * z : selu * alpha * (Math.exp(z) - 1);
+                double slope = z > 0 ? selu : selu * alpha * Math.exp(z);
+                expectedPenalty += lambda * a * a / n;
+                double g = 2 * lambda / n * a * slope;
+                expectedB[j] += g;
+                for (int i = 0; i < d; i++) {
+                    expectedW[i][j] += g * x[r][i];
+                }
+            }
+        }
+        assertThat(penalty).isCloseTo(expectedPenalty, within(1e-6 * expectedPenalty));
+        Layer code = network.getLayer(0);
+        long codeParams = code.numParams();
+        Map<String, INDArray> codeGradient = ((BaseLayer) code.conf().getLayer()).initializer()
+                .getGradientsFromFlattened(code.conf(), added.get(NDArrayIndex.interval(0, codeParams)).dup());
+        float[][] addedW = codeGradient.get("W").toFloatMatrix();
+        float[] addedB = codeGradient.get("b").toFloatVector();
+        for (int j = 0; j < 32; j++) {
+            assertThat((double) addedB[j]).as("b[%d]", j).isCloseTo(expectedB[j], within(1e-6));
+            for (int i = 0; i < d; i++) {
+                assertThat((double) addedW[i][j]).as("W[%d][%d]", i, j).isCloseTo(expectedW[i][j], within(1e-6));
+            }
+        }
+        float[] decoder = Matrices.toFloatArray(added.get(NDArrayIndex.interval(codeParams, added.length())));
+        assertThat(NetworkFixtures.largestDifference(decoder, new float[decoder.length])).as("decoder's gradient")
+                .isLessThan(1e-7f);
     }
 
     @Test

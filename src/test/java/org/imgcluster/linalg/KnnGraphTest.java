@@ -53,8 +53,8 @@ class KnnGraphTest {
     }
 
     @Test
-    void rowsInLaterProductBlocksAreExactToo() {
-        // 5,000² float products take 100 MB: two blocks of 64 MiB at most.
+    void rowsInLaterStripsAndTilesAreExactToo() {
+        // 5,000 rows: 20 strips of 256 rows, each against up to two tiles of 4,096 columns.
         DenseRows x = points(5000, 3, 5);
         KnnGraph graph = KnnGraph.of(x, 4, false);
         for (int i = 0; i < 5000; i += 97) {
@@ -63,10 +63,10 @@ class KnnGraphTest {
     }
 
     @Test
-    void manySmallBlocksGiveTheSameGraphAsBruteForceTiesIncluded() {
+    void manySmallTilesGiveTheSameGraphAsBruteForceTiesIncluded() {
         // Integer grid points, each twice and mirrored (rows i, i + 75: p; i + 150, i + 225: −p), so the mean is 0 and
-        // every product is exact: many exactly equal distances. Blocks of about 10 rows, so most candidates of a row
-        // come from columns of earlier blocks.
+        // every product is exact: many exactly equal distances. Tiles of 54 rows × 55 columns, so most candidates of
+        // a row come from columns of earlier strips, and the rest from several tiles.
         Random random = new Random(11);
         float[] v = new float[300 * 2];
         for (int i = 0; i < 75; i++) {
