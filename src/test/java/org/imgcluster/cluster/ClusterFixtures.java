@@ -3,14 +3,12 @@ package org.imgcluster.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.imgcluster.TestData;
-import org.imgcluster.data.IdxLoader;
 import org.imgcluster.data.ImageSet;
 import org.imgcluster.linalg.Distances;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -100,10 +98,7 @@ final class ClusterFixtures {
 
     /** The first n MNIST test images as pixels / 255 with their digits; skips the calling test without the data. */
     static Points mnistTestHead(int n) {
-        Path mnist = TestData.sharedDatasets().resolve("mnist");
-        ImageSet images = IdxLoader.load(mnist.resolve("t10k-images-idx3-ubyte.gz"),
-                mnist.resolve("t10k-labels-idx1-ubyte.gz"),
-                IntStream.range(0, 10).mapToObj(Integer::toString).toList())
+        ImageSet images = TestData.split("mnist", "test")
                 .select(IntStream.range(0, n).toArray(), "first " + n);
         return new Points(Distances.matrix(images.toUnitFloats(), n, images.imageLength()), images.labels());
     }

@@ -2,14 +2,9 @@ package org.imgcluster.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.IntStream;
-
 import org.imgcluster.TestData;
 import org.imgcluster.cluster.KMeans;
 import org.imgcluster.cluster.KMeansModel;
-import org.imgcluster.data.IdxLoader;
 import org.imgcluster.data.ImageSet;
 import org.imgcluster.metrics.MutualInformation;
 import org.junit.jupiter.api.Test;
@@ -24,15 +19,11 @@ import org.slf4j.LoggerFactory;
  */
 class AutoencoderRealDataTest {
     private static final Logger LOG = LoggerFactory.getLogger(AutoencoderRealDataTest.class);
-    private static final List<String> CLASSES = IntStream.range(0, 10).mapToObj(Integer::toString).toList();
 
     @Test
     void aeCodesPlusKMeansReachTheReportsNmiOnTheTestSplit() {
-        Path dir = TestData.sharedDatasets().resolve("fashion-mnist");
-        ImageSet train = IdxLoader.load(dir.resolve("train-images-idx3-ubyte.gz"),
-                dir.resolve("train-labels-idx1-ubyte.gz"), CLASSES);
-        ImageSet test = IdxLoader.load(dir.resolve("t10k-images-idx3-ubyte.gz"),
-                dir.resolve("t10k-labels-idx1-ubyte.gz"), CLASSES);
+        ImageSet train = TestData.split("fashion-mnist", "train");
+        ImageSet test = TestData.split("fashion-mnist", "test");
         INDArray x = PixelMatrix.of(train);
         INDArray xTest = PixelMatrix.of(test);
         long start = System.nanoTime();

@@ -1,28 +1,22 @@
 package org.imgcluster.features;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 
 import org.imgcluster.TestData;
-import org.imgcluster.data.IdxLoader;
 import org.imgcluster.data.ImageSet;
 import org.imgcluster.linalg.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Data for the network tests: slices of the real training sets (IMGCLUSTER_DATA), and seeded random rows. */
 final class NetworkFixtures {
-    private static final List<String> CLASSES = IntStream.range(0, 10).mapToObj(Integer::toString).toList();
 
     private NetworkFixtures() {
     }
 
     /** The first {@code count} training images of {@code mnist} or {@code fashion-mnist}, with their labels. */
     static ImageSet train(String dataset, int count) {
-        Path dir = TestData.sharedDatasets().resolve(dataset);
-        ImageSet all = IdxLoader.load(dir.resolve("train-images-idx3-ubyte.gz"),
-                dir.resolve("train-labels-idx1-ubyte.gz"), CLASSES);
+        ImageSet all = TestData.split(dataset, "train");
         return all.select(IntStream.range(0, count).toArray(), all.source() + ", first " + count);
     }
 

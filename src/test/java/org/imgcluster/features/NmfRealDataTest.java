@@ -2,12 +2,7 @@ package org.imgcluster.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.IntStream;
-
 import org.imgcluster.TestData;
-import org.imgcluster.data.IdxLoader;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -20,7 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 class NmfRealDataTest {
     private static final Logger LOG = LoggerFactory.getLogger(NmfRealDataTest.class);
-    private static final List<String> CLASSES = IntStream.range(0, 10).mapToObj(Integer::toString).toList();
 
     /**
      * ‖X − W·H‖_F of scikit-learn's fit (223 iterations), computed in float64 from its float32 W and H. Its own
@@ -34,9 +28,7 @@ class NmfRealDataTest {
 
     @Test
     void fashionMnistNmf10ReconstructsAtLeastAsWellAsScikitLearn() {
-        Path dir = TestData.sharedDatasets().resolve("fashion-mnist");
-        INDArray x = PixelMatrix.of(IdxLoader.load(dir.resolve("train-images-idx3-ubyte.gz"),
-                dir.resolve("train-labels-idx1-ubyte.gz"), CLASSES));
+        INDArray x = PixelMatrix.of(TestData.split("fashion-mnist", "train"));
         long start = System.nanoTime();
         NmfModel model = Nmf.of(10).withMaxIter(300).withSeed(42).fit(x);
         LOG.info("NMF(10, max_iter=300) fit on Fashion-MNIST train {}×{}: {} ms, {} iterations, error {}", x.rows(),

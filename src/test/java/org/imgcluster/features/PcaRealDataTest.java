@@ -3,12 +3,7 @@ package org.imgcluster.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.IntStream;
-
 import org.imgcluster.TestData;
-import org.imgcluster.data.IdxLoader;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -21,7 +16,6 @@ import org.slf4j.LoggerFactory;
  */
 class PcaRealDataTest {
     private static final Logger LOG = LoggerFactory.getLogger(PcaRealDataTest.class);
-    private static final List<String> CLASSES = IntStream.range(0, 10).mapToObj(Integer::toString).toList();
 
     @Test
     void fashionMnistNeeds187ComponentsFor95PercentOfTheVariance() {
@@ -65,8 +59,6 @@ class PcaRealDataTest {
     }
 
     private static INDArray train(String dataset) {
-        Path dir = TestData.sharedDatasets().resolve(dataset);
-        return PixelMatrix.of(IdxLoader.load(dir.resolve("train-images-idx3-ubyte.gz"),
-                dir.resolve("train-labels-idx1-ubyte.gz"), CLASSES));
+        return PixelMatrix.of(TestData.split(dataset, "train"));
     }
 }

@@ -2,13 +2,8 @@ package org.imgcluster.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.IntStream;
-
 import org.imgcluster.TestData;
 import org.imgcluster.cluster.KMeans;
-import org.imgcluster.data.IdxLoader;
 import org.imgcluster.data.ImageSet;
 import org.imgcluster.metrics.MutualInformation;
 import org.junit.jupiter.api.Test;
@@ -24,13 +19,10 @@ import org.slf4j.LoggerFactory;
  */
 class UmapRealDataTest {
     private static final Logger LOG = LoggerFactory.getLogger(UmapRealDataTest.class);
-    private static final List<String> DIGITS = IntStream.range(0, 10).mapToObj(Integer::toString).toList();
 
     @Test
     void kMeansOnUmapOfMnistTestFindsTheDigits() {
-        Path dir = TestData.sharedDatasets().resolve("mnist");
-        ImageSet images = IdxLoader.load(dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"),
-                DIGITS);
+        ImageSet images = TestData.split("mnist", "test");
         INDArray pixels = PixelMatrix.of(images);
         INDArray pca50 = Pca.of(50).fit(pixels).transform(pixels);
 
