@@ -21,7 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * distances are then recomputed directly and the rows re-sorted, so the distances returned are exact. Equal distances
  * keep the lower index first. The products are computed a tile at a time (256 rows × 4,096 columns, 4 MB), small
  * enough to stay in cache while both the tile's rows and its columns take their candidates from it: with whole row
- * blocks the products went to memory and were read back twice. Memory: one tile plus n·k candidates and results.
+ * blocks the products went to memory and were read back twice. Memory: the two n×(d+2) GEMM operands, one tile, and
+ * n·k candidates and results.
  */
 public final class KnnGraph {
     private static final long TILE_BYTES = 4L << 20;
