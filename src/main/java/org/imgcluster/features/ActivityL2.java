@@ -1,5 +1,6 @@
 package org.imgcluster.features;
 
+import org.imgcluster.linalg.Blas;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

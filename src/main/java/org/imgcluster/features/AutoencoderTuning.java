@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.imgcluster.linalg.Blas;
 import org.imgcluster.linalg.DenseRows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

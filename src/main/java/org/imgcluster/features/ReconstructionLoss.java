@@ -1,6 +1,7 @@
 package org.imgcluster.features;
 
 import org.imgcluster.data.BadInputException;
+import org.imgcluster.linalg.Blas;
 import org.imgcluster.linalg.DenseRows;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,13 +1,12 @@
 package org.imgcluster.linalg;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The exact k nearest neighbours (Euclidean) of every row of an n×d matrix, as scikit-learn's
@@ -17,19 +16,22 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>
  * Candidates come from squared distances ‖x_i‖² + ‖x_j‖² − 2·x_i·x_j by GEMM on the mean-centred data (so the
  * expansion loses less to cancellation), the norms carried as two extra columns so that the GEMM gives the distances
- * themselves; only the upper triangle of them (they are symmetric), selected in Java in parallel; the chosen neighbours'
- * distances are then recomputed directly and the rows re-sorted, so the distances returned are exact. Equal distances
- * keep the lower index first. The products are computed a tile at a time (256 rows × 4,096 columns, 4 MB), small
- * enough to stay in cache while both the tile's rows and its columns take their candidates from it: with whole row
- * blocks the products went to memory and were read back twice. Memory: the two n×(d+2) GEMM operands, one tile, and
- * n·k candidates and results.
+ * themselves; only the upper triangle of them (they are symmetric). The chosen candidates' distances are then
+ * recomputed directly and the rows re-sorted, so the distances returned are exact; equal distances keep the lower
+ * index first. The products are computed a tile at a time (256 rows × 512 columns, 512 KB), small enough to stay in
+ * a core's cache while both the tile's rows and its columns take their candidates from it. Each worker thread (one
+ * per core) computes its own tiles with a one-thread GEMM and keeps its own candidates, merged at the end. Memory: the
+ * two n×(d+2) GEMM operands (heap and native copies), a tile and n·(k+2) candidates per worker, and the results.
  */
 public final class KnnGraph {
-    private static final long TILE_BYTES = 4L << 20;
+    private static final long TILE_BYTES = 512L << 10;
     private static final int STRIP_ROWS = 256;
-    private static final int ROWS_PER_TASK = 16;
-    private static final int COLUMNS_PER_TASK = 512;
     private static final int CHUNK = 32;
+    /**
+     * Candidates kept beyond the k asked for: the float products' rounding (about 10⁻⁵ of the squared norms) can order
+     * two nearly equal distances wrongly, which the exact re-sort then corrects among the kept ones.
+     */
+    private static final int SPARE = 2;
 
     private final int n;
     private final int k;
@@ -100,140 +102,134 @@ public final class KnnGraph {
         return distances;
     }
 
-    /** The candidate search over all rows, one tile of the upper triangle of the products at a time. */
+    /**
+     * The candidate search over all rows: the tiles of the upper triangle of the products, shared out among worker
+     * threads that each compute a tile with a one-thread GEMM and take candidates from it while it is in their cache,
+     * into candidate lists of their own; the lists are merged at the end. Handing each tile to OpenBLAS's threads and
+     * then to Java's was slower: 2.9–3.2 s against 1.8–1.9 s for Fashion-MNIST's PCA-50 (60,000 points, 2 cores).
+     */
     private static final class Search {
         private final float[] values;
         private final int n;
         private final int d;
         private final int others;
-        private final INDArray left;
-        private final INDArray right;
+        private final int kept;
+        private final float[] left;
+        private final float[] right;
 
         Search(DenseRows x, int others) {
             this.values = x.values();
             this.n = x.n();
             this.d = x.d();
             this.others = others;
+            this.kept = Math.min(others + SPARE, n - 1);
             INDArray c = GramBlocks.centred(x, DataType.FLOAT);
             float[] centred = NdArrays.values(c);
             float[] norms = NdArrays.values(Distances.rowSquaredNorms(c));
             // left_i·right_j = −2·c_i·c_j + ‖c_i‖² + ‖c_j‖²: rows [−2·c_i, ‖c_i‖², 1] and [c_j, 1, ‖c_j‖²].
-            float[] l = new float[n * (d + 2)];
-            float[] r = new float[n * (d + 2)];
+            left = new float[n * (d + 2)];
+            right = new float[n * (d + 2)];
             for (int i = 0; i < n; i++) {
                 int in = i * d;
                 int out = i * (d + 2);
                 for (int t = 0; t < d; t++) {
-                    l[out + t] = -2 * centred[in + t];
-                    r[out + t] = centred[in + t];
+                    left[out + t] = -2 * centred[in + t];
+                    right[out + t] = centred[in + t];
                 }
-                l[out + d] = norms[i];
-                l[out + d + 1] = 1;
-                r[out + d] = 1;
-                r[out + d + 1] = norms[i];
+                left[out + d] = norms[i];
+                left[out + d + 1] = 1;
+                right[out + d] = 1;
+                right[out + d + 1] = norms[i];
             }
-            this.left = Nd4j.create(l, new long[] {n, d + 2}, DataType.FLOAT);
-            this.right = Nd4j.create(r, new long[] {n, d + 2}, DataType.FLOAT);
         }
 
         /**
          * Fills the last {@code others} columns of every row of the results. The rows go in strips; each tile of a
          * strip (its rows against columns from the strip's first row on) offers its values to its rows, and those
-         * of its columns right of the strip to those later rows. After its last tile a strip's rows are complete: the
-         * columns left of the strip were offered to them as columns of earlier strips.
+         * of its columns right of the strip to those later rows, so every pair is offered to both its rows once.
          */
         void run(int[] indices, float[] distances, int k, long tileBytes) {
-            int[] bestIndex = new int[n * others];
-            float[] bestValue = new float[n * others];
-            Arrays.fill(bestValue, Float.POSITIVE_INFINITY);
             long tileFloats = Math.max(1, tileBytes / Float.BYTES);
             int stripRows = (int) Math.min(Math.min(n, STRIP_ROWS), Math.max(1, (long) Math.sqrt(tileFloats)));
             int tileColumns = (int) Math.min(n, Math.max(1, tileFloats / stripRows));
-            DataBuffer tile = Nd4j.createUninitialized(DataType.FLOAT, (long) stripRows * tileColumns).data();
-            for (int from = 0; from < n; from += stripRows) {
-                int to = Math.min(n, from + stripRows);
-                INDArray strip = Distances.rows(left, from, to);
-                for (int first = from; first < n; first += tileColumns) {
-                    int last = Math.min(n, first + tileColumns);
+            int strips = (n + stripRows - 1) / stripRows;
+            int[] firstTile = new int[strips + 1];
+            for (int s = 0; s < strips; s++) {
+                firstTile[s + 1] = firstTile[s] + (n - s * stripRows + tileColumns - 1) / tileColumns;
+            }
+            Tiling tiling = new Tiling(stripRows, tileColumns, firstTile);
+            int workers = (int) Math.min(Runtime.getRuntime().availableProcessors(), firstTile[strips]);
+            Candidates[] found = new Candidates[workers];
+            AtomicInteger next = new AtomicInteger();
+            try (FloatPointer l = new FloatPointer(left); FloatPointer r = new FloatPointer(right);
+                 Blas.OneThread scope = Blas.oneThread()) {
+                IntStream.range(0, workers).parallel().forEach(w -> found[w] = work(tiling, next, l, r));
+            }
+            Candidates all = found[0];
+            RowChunks.forEach(n, (from, to) -> {
+                for (int w = 1; w < workers; w++) {
+                    all.addAll(found[w], from, to);
+                }
+                finishRows(from, to, all, indices, distances, k);
+            });
+        }
+
+        /** The tiles' layout: strips of stripRows rows; strip s's tiles are numbered firstTile[s]..firstTile[s+1]-1. */
+        private record Tiling(int stripRows, int tileColumns, int[] firstTile) {
+            int count() {
+                return firstTile[firstTile.length - 1];
+            }
+
+            int strip(int tile) {
+                int s = Arrays.binarySearch(firstTile, tile);
+                return s >= 0 ? s : -s - 2;
+            }
+        }
+
+        /** One worker: takes tiles in turn until none is left; returns the candidates its tiles offered. */
+        private Candidates work(Tiling tiling, AtomicInteger next, FloatPointer l, FloatPointer r) {
+            Candidates mine = new Candidates(n, kept);
+            float[] tile = new float[tiling.stripRows() * tiling.tileColumns()];
+            float[] worst = new float[tiling.tileColumns()];
+            try (FloatPointer products = new FloatPointer(tile.length)) {
+                for (int t = next.getAndIncrement(); t < tiling.count(); t = next.getAndIncrement()) {
+                    int s = tiling.strip(t);
+                    int from = s * tiling.stripRows();
+                    int to = Math.min(n, from + tiling.stripRows());
+                    int first = from + (t - tiling.firstTile()[s]) * tiling.tileColumns();
+                    int last = Math.min(n, first + tiling.tileColumns());
                     int width = last - first;
-                    INDArray products = Nd4j.create(tile, new long[] {to - from, width}, new long[] {width, 1}, 0,
-                            'c');
-                    Nd4j.gemm(strip, Distances.rows(right, first, last), products, false, true, 1.0, 0.0);
-                    offer(from, to, first, last, tile.asNioFloat(), bestIndex, bestValue);
+                    Blas.gemm(to - from, width, d + 2, l.getPointer((long) from * (d + 2)),
+                            r.getPointer((long) first * (d + 2)), products);
+                    products.get(tile, 0, (to - from) * width);
+                    for (int i = from; i < to; i++) {
+                        offerRow(i, tile, (i - from) * width, first, last, mine);
+                    }
+                    offerColumns(from, to, first, width, Math.max(first, to), last, tile, worst, mine);
                 }
-                finishRows(from, to, bestIndex, indices, distances, k);
             }
+            return mine;
         }
 
         /**
-         * One tile's products offered, in parallel tasks that write disjoint rows' candidates: to the strip's rows
-         * from..to-1 (each task some of them), and to the later rows that are its columns from max(first, to) on
-         * (each task some of those columns).
+         * Offers row i's squared distances to columns first..last-1 ({@code tile[offset + j − first]}) to its
+         * candidates (j ≠ i). Most chunks hold no candidate and are skipped after a cheap count.
          */
-        private void offer(int from, int to, int first, int last, FloatBuffer products, int[] bestIndex,
-                           float[] bestValue) {
-            int width = last - first;
-            int rowTasks = (to - from + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-            int start = Math.max(first, to);
-            int columnTasks = Math.max(0, (last - start + COLUMNS_PER_TASK - 1) / COLUMNS_PER_TASK);
-            IntStream.range(0, rowTasks + columnTasks).parallel().forEach(t -> {
-                if (t < rowTasks) {
-                    float[] row = new float[width];
-                    for (int i = from + t * ROWS_PER_TASK, end = Math.min(to, i + ROWS_PER_TASK); i < end; i++) {
-                        products.get((i - from) * width, row, 0, width);
-                        offerRow(i, row, first, last, bestIndex, bestValue);
-                    }
-                } else {
-                    int column = start + (t - rowTasks) * COLUMNS_PER_TASK;
-                    offerColumns(from, to, first, width, column, Math.min(COLUMNS_PER_TASK, last - column), products,
-                            bestIndex, bestValue);
+        private void offerRow(int i, float[] tile, int offset, int first, int last, Candidates mine) {
+            int shift = offset - first;
+            for (int j = first; j < last; j += CHUNK) {
+                int end = Math.min(last, j + CHUNK);
+                float worst = mine.worst(i);
+                int count = 0;
+                for (int q = j; q < end; q++) {
+                    count += tile[shift + q] <= worst ? 1 : 0;
                 }
-            });
-        }
-
-        /** Rows from..to-1 in parallel, their candidates complete: the neighbours sorted by exact distance, written. */
-        private void finishRows(int from, int to, int[] bestIndex, int[] indices, float[] distances, int k) {
-            int tasks = (to - from + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-            IntStream.range(0, tasks).parallel().forEach(t -> {
-                int[] chosen = new int[others];
-                double[] exact = new double[others];
-                for (int i = from + t * ROWS_PER_TASK, end = Math.min(to, i + ROWS_PER_TASK); i < end; i++) {
-                    System.arraycopy(bestIndex, i * others, chosen, 0, others);
-                    sortByExactDistance(i, chosen, exact);
-                    int out = i * k + k - others;
-                    for (int j = 0; j < others; j++) {
-                        indices[out + j] = chosen[j];
-                        distances[out + j] = (float) Math.sqrt(exact[j]);
-                    }
-                }
-            });
-        }
-
-        /**
-         * Columns column..column+count-1 of the tile (whose first column is {@code first}, {@code width} wide) are
-         * rows i of later strips: each tile row j is offered to them in increasing j (ties keep the lower index). A
-         * chunk of columns none of whose values beats its rows' current worst is skipped after a count.
-         */
-        private void offerColumns(int from, int to, int first, int width, int column, int count, FloatBuffer products,
-                                  int[] bestIndex, float[] bestValue) {
-            float[] segment = new float[count];
-            float[] worst = new float[count];
-            for (int q = 0; q < count; q++) {
-                worst[q] = bestValue[(column + q) * others + others - 1];
-            }
-            for (int j = from; j < to; j++) {
-                products.get((j - from) * width + column - first, segment, 0, count);
-                for (int c = 0; c < count; c += CHUNK) {
-                    int end = Math.min(count, c + CHUNK);
-                    int hits = 0;
-                    for (int q = c; q < end; q++) {
-                        hits += segment[q] < worst[q] ? 1 : 0;
-                    }
-                    for (int q = c; hits > 0 && q < end; q++) {
-                        float v = segment[q];
-                        if (v < worst[q]) {
-                            worst[q] = insert(column + q, j, v, bestIndex, bestValue);
-                            hits--;
+                for (int q = j; count > 0 && q < end; q++) {
+                    float v = tile[shift + q];
+                    if (v <= worst) {
+                        count--;
+                        if (q != i) {
+                            worst = mine.insert(i, q, v);
                         }
                     }
                 }
@@ -241,61 +237,65 @@ public final class KnnGraph {
         }
 
         /**
-         * Offers row i's squared distances to rows first..last-1 ({@code row[j − first]}) to its candidates: the
-         * {@code others} smallest squared distances (j ≠ i). Most chunks hold no candidate and are skipped after a
-         * cheap count.
+         * Columns start..last-1 of the tile (rows from..to-1 against columns first.. , {@code width} wide) are rows
+         * of later strips: each tile row j is offered to them. A chunk of columns none of whose values beats its
+         * rows' current worst is skipped after a count.
          */
-        private void offerRow(int i, float[] row, int first, int last, int[] bestIndex, float[] bestValue) {
-            int worstAt = i * others + others - 1;
-            for (int j = first; j < last; j += CHUNK) {
-                int end = Math.min(last, j + CHUNK);
-                int count = 0;
-                float worst = bestValue[worstAt];
-                for (int q = j; q < end; q++) {
-                    count += row[q - first] < worst ? 1 : 0;
-                }
-                for (int q = j; count > 0 && q < end; q++) {
-                    float v = row[q - first];
-                    if (v < bestValue[worstAt] && q != i) {
-                        insert(i, q, v, bestIndex, bestValue);
+        private void offerColumns(int from, int to, int first, int width, int start, int last, float[] tile,
+                                  float[] worst, Candidates mine) {
+            for (int q = start; q < last; q++) {
+                worst[q - start] = mine.worst(q);
+            }
+            for (int j = from; j < to; j++) {
+                int shift = (j - from) * width - first;
+                for (int c = start; c < last; c += CHUNK) {
+                    int end = Math.min(last, c + CHUNK);
+                    int hits = 0;
+                    for (int q = c; q < end; q++) {
+                        hits += tile[shift + q] <= worst[q - start] ? 1 : 0;
+                    }
+                    for (int q = c; hits > 0 && q < end; q++) {
+                        float v = tile[shift + q];
+                        if (v <= worst[q - start]) {
+                            worst[q - start] = mine.insert(q, j, v);
+                            hits--;
+                        }
                     }
                 }
             }
         }
 
-        /**
-         * Puts candidate j with value v into row i's sorted candidates (v beats the current worst); equal values keep
-         * the earlier candidate first. Returns the row's new worst value.
-         */
-        private float insert(int i, int j, float v, int[] bestIndex, float[] bestValue) {
-            int base = i * others;
-            int p = base + others - 1;
-            while (p > base && bestValue[p - 1] > v) {
-                bestValue[p] = bestValue[p - 1];
-                bestIndex[p] = bestIndex[p - 1];
-                p--;
+        /** Rows from..to-1, their candidates complete: the neighbours sorted by exact distance, written. */
+        private void finishRows(int from, int to, Candidates all, int[] indices, float[] distances, int k) {
+            int[] chosen = new int[kept];
+            double[] exact = new double[kept];
+            for (int i = from; i < to; i++) {
+                System.arraycopy(all.index, i * kept, chosen, 0, kept);
+                sortByExactDistance(i, chosen, exact);
+                int out = i * k + k - others;
+                for (int j = 0; j < others; j++) {
+                    indices[out + j] = chosen[j];
+                    distances[out + j] = (float) Math.sqrt(exact[j]);
+                }
             }
-            bestValue[p] = v;
-            bestIndex[p] = j;
-            return bestValue[base + others - 1];
         }
 
         /** Exact squared distances of the chosen neighbours, and both arrays sorted by them (then by index). */
-        private void sortByExactDistance(int i, int[] bestIndex, double[] exact) {
-            for (int j = 0; j < others; j++) {
-                exact[j] = squaredDistance(i, bestIndex[j]);
+        private void sortByExactDistance(int i, int[] chosen, double[] exact) {
+            for (int j = 0; j < chosen.length; j++) {
+                exact[j] = squaredDistance(i, chosen[j]);
             }
-            for (int j = 1; j < others; j++) {
+            for (int j = 1; j < chosen.length; j++) {
                 double e = exact[j];
-                int idx = bestIndex[j];
+                int idx = chosen[j];
                 int p = j;
-                while (p > 0 && (exact[p - 1] > e || exact[p - 1] == e && bestIndex[p - 1] > idx)) {
+                while (p > 0 && (exact[p - 1] > e || exact[p - 1] == e && chosen[p - 1] > idx)) {
                     exact[p] = exact[p - 1];
-                    bestIndex[p] = bestIndex[p - 1];
+                    chosen[p] = chosen[p - 1];
                     p--;
                 }
                 exact[p] = e;
-                bestIndex[p] = idx;
+                chosen[p] = idx;
             }
         }
 
@@ -306,6 +306,59 @@ public final class KnnGraph {
                 s += diff * diff;
             }
             return s;
+        }
+    }
+
+    /**
+     * Each row's {@code others} best candidates so far, sorted by squared distance and then index, so that the lists
+     * found by several workers merge into the ones a single pass would give: equal distances keep the lower index.
+     */
+    private static final class Candidates {
+        private final int others;
+        private final int[] index;
+        private final float[] value;
+
+        Candidates(int n, int others) {
+            this.others = others;
+            this.index = new int[n * others];
+            this.value = new float[n * others];
+            Arrays.fill(index, Integer.MAX_VALUE);
+            Arrays.fill(value, Float.POSITIVE_INFINITY);
+        }
+
+        /** Row i's worst candidate's squared distance: a value above it is no candidate. */
+        float worst(int i) {
+            return value[i * others + others - 1];
+        }
+
+        /** Offers candidate j at squared distance v to row i; returns the row's worst afterwards. */
+        float insert(int i, int j, float v) {
+            int base = i * others;
+            int p = base + others - 1;
+            if (!before(v, j, value[p], index[p])) {
+                return value[p];
+            }
+            while (p > base && before(v, j, value[p - 1], index[p - 1])) {
+                value[p] = value[p - 1];
+                index[p] = index[p - 1];
+                p--;
+            }
+            value[p] = v;
+            index[p] = j;
+            return value[base + others - 1];
+        }
+
+        /** Offers rows from..to-1 of another worker's candidates to these. */
+        void addAll(Candidates other, int from, int to) {
+            for (int i = from; i < to; i++) {
+                for (int p = i * others, end = p + others; p < end && other.index[p] != Integer.MAX_VALUE; p++) {
+                    insert(i, other.index[p], other.value[p]);
+                }
+            }
+        }
+
+        private static boolean before(float v, int j, float w, int m) {
+            return v < w || v == w && j < m;
         }
     }
 }
