@@ -20,10 +20,12 @@ import org.imgcluster.features.CnnFeatures;
 import org.imgcluster.features.ComponentCount;
 import org.imgcluster.features.EmbeddingMethod;
 import org.imgcluster.features.FeatureExtractor;
+import org.imgcluster.features.InitialWeights;
 import org.imgcluster.features.Isomap;
 import org.imgcluster.features.Nmf;
 import org.imgcluster.features.NmfInit;
 import org.imgcluster.features.NmfSolverKind;
+import org.imgcluster.features.Optimizer;
 import org.imgcluster.features.Pca;
 import org.imgcluster.features.Raw;
 import org.imgcluster.features.Tsne;
@@ -126,7 +128,9 @@ final class Steps {
                 AutoencoderArchitecture architecture = AutoencoderArchitecture.parse(
                         p.text("architecture", AutoencoderArchitecture.DENSE32.key(), List.of("dense32", "dec")));
                 yield new AutoencoderStep(new Autoencoder(architecture, p.integer("epochs", 60),
-                        p.integer("batch_size", architecture.defaultBatchSize()), p.real("learning_rate", 1e-3),
+                        p.integer("batch_size", architecture.defaultBatchSize()), optimizer(p),
+                        InitialWeights.parse(p.text("weight_init", InitialWeights.GLOROT_UNIFORM.toString(),
+                                EnumNames.all(InitialWeights.class))),
                         p.real("l2", architecture.defaultL2()), p.real("activity_l2", architecture.defaultActivityL2()),
                         p.integerLong("seed", seed)), load(p));
             }
@@ -155,6 +159,13 @@ final class Steps {
         }
         p.requireAllRead();
         return out;
+    }
+
+    /** The autoencoder's optimizer: adam (learning_rate 0.001) or nesterovs (learning_rate 0.1, momentum 0.9). */
+    private static Optimizer optimizer(Params p) {
+        Optimizer.Kind kind = Optimizer.Kind.parse(p.text("optimizer", "adam", EnumNames.all(Optimizer.Kind.class)));
+        return kind == Optimizer.Kind.ADAM ? Optimizer.adam(p.real("learning_rate", 1e-3))
+                : Optimizer.nesterovs(p.real("learning_rate", 0.1), p.real("momentum", 0.9));
     }
 
     private static Path load(Params p) {

@@ -8,20 +8,19 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.imgcluster.data.BadInputException;
 import org.imgcluster.linalg.DenseRows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.config.Adam;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A dense autoencoder whose code layer gives the features: {@link AutoencoderArchitecture#DENSE32} (the Fashion-MNIST
- * report's d → 32 → d) or {@link AutoencoderArchitecture#DEC} (DEC's and N2D's d-500-500-2000-10). Adam, Glorot-uniform
- * weights (Keras' default), shuffled minibatches, optional validation loss per epoch, optional checkpoints.
+ * report's d → 32 → d) or {@link AutoencoderArchitecture#DEC} (DEC's and N2D's d-500-500-2000-10). Adam and
+ * Glorot-uniform weights (Keras' defaults) unless told otherwise ({@link Optimizer}, {@link InitialWeights}), shuffled
+ * minibatches, optional validation loss per epoch, optional checkpoints.
  * <p>
  * {@code l2} is Keras' {@code kernel_regularizer=l2(l2)} on the code layer's weights: it adds l2·Σw² to the loss
  * (DL4J's {@code l2(c)} adds c/2·Σw², so the network is configured with c = 2·l2). {@code activityL2} is Keras'
@@ -32,16 +31,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Training runs {@link DenseTrainer}'s own step rather than {@code MultiLayerNetwork.fit}: on this small network
  * DL4J's per-step overhead (DataSet objects, workspace set-up, an op call per small product, its updater) outweighed
  * the arithmetic, about 3 s and 10 s an epoch at batch 2,056 and 256 on 2 cores; the step here (direct BLAS products
- * into arrays allocated once, ND4J ops on the calling thread, one Adam pass) takes about 0.45 s, the same
- * network, gradient and Adam step as DL4J's (tests hold them equal).
+ * into arrays allocated once, ND4J ops on the calling thread, one pass of the update) takes about 0.45 s, the same
+ * network, gradient and update step as DL4J's (tests hold them equal).
  */
-public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int batchSize, double learningRate,
-                          double l2, double activityL2, long seed) implements FeatureExtractor {
+public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int batchSize, Optimizer optimizer,
+                          InitialWeights weightInit, double l2, double activityL2, long seed)
+        implements FeatureExtractor {
     static final String KIND = "autoencoder";
 
     public Autoencoder {
         Objects.requireNonNull(architecture, "architecture");
-        EpochLoop.requireSettings(epochs, batchSize, learningRate);
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(weightInit, "weight_init");
+        EpochLoop.requireSettings(epochs, batchSize, optimizer.learningRate());
         requirePenalty("l2", l2);
         requirePenalty("activity_l2", activityL2);
     }
@@ -52,10 +54,13 @@ public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int 
         }
     }
 
-    /** The architecture with its defaults: 60 epochs, its batch size and L2 terms, learning rate 0.001, seed 42. */
+    /**
+     * The architecture with its defaults: 60 epochs, its batch size and L2 terms, Adam at 0.001, Glorot-uniform weights,
+     * seed 42.
+     */
     public static Autoencoder of(AutoencoderArchitecture architecture) {
-        return new Autoencoder(architecture, 60, architecture.defaultBatchSize(), 1e-3, architecture.defaultL2(),
-                architecture.defaultActivityL2(), 42);
+        return new Autoencoder(architecture, 60, architecture.defaultBatchSize(), Optimizer.adam(1e-3),
+                InitialWeights.GLOROT_UNIFORM, architecture.defaultL2(), architecture.defaultActivityL2(), 42);
     }
 
     /** The Fashion-MNIST report's autoencoder with its settings. */
@@ -64,20 +69,34 @@ public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int 
     }
 
     public Autoencoder withEpochs(int count) {
-        return new Autoencoder(architecture, count, batchSize, learningRate, l2, activityL2, seed);
+        return new Autoencoder(architecture, count, batchSize, optimizer, weightInit, l2, activityL2, seed);
     }
 
     public Autoencoder withBatchSize(int rows) {
-        return new Autoencoder(architecture, epochs, rows, learningRate, l2, activityL2, seed);
+        return new Autoencoder(architecture, epochs, rows, optimizer, weightInit, l2, activityL2, seed);
+    }
+
+    public Autoencoder withOptimizer(Optimizer value) {
+        return new Autoencoder(architecture, epochs, batchSize, value, weightInit, l2, activityL2, seed);
+    }
+
+    public Autoencoder withWeightInit(InitialWeights value) {
+        return new Autoencoder(architecture, epochs, batchSize, optimizer, value, l2, activityL2, seed);
+    }
+
+    public Autoencoder withL2(double weights, double activity) {
+        return new Autoencoder(architecture, epochs, batchSize, optimizer, weightInit, weights, activity, seed);
     }
 
     public Autoencoder withSeed(long value) {
-        return new Autoencoder(architecture, epochs, batchSize, learningRate, l2, activityL2, value);
+        return new Autoencoder(architecture, epochs, batchSize, optimizer, weightInit, l2, activityL2, value);
     }
 
     @Override
     public String name() {
-        return KIND + "(architecture=" + architecture + ", epochs=" + epochs + ", batch_size=" + batchSize + ")";
+        return KIND + "(architecture=" + architecture + ", epochs=" + epochs + ", batch_size=" + batchSize
+                + (optimizer.kind() == Optimizer.Kind.ADAM ? "" : ", optimizer=" + optimizer.kind().lowerName())
+                + (weightInit == InitialWeights.GLOROT_UNIFORM ? "" : ", weight_init=" + weightInit) + ")";
     }
 
     /** Trains on the rows of x with no validation data and no checkpoints. */
@@ -126,8 +145,8 @@ public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int 
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
-                .weightInit(WeightInit.XAVIER_UNIFORM)
-                .updater(new Adam(learningRate))
+                .weightInit(weightInit.dl4j())
+                .updater(optimizer.updater())
                 .miniBatch(false) // DenseTrainer's gradient is already the minibatch mean's
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
@@ -151,23 +170,27 @@ public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int 
 
     /** The hyper-parameters as the model card and checkpoints record them. */
     ObjectNode config() {
-        return JsonNodeFactory.instance.objectNode().put("architecture", architecture.key()).put("epochs", epochs)
-                .put("batch_size", batchSize).put("learning_rate", learningRate).put("l2", l2)
-                .put("activity_l2", activityL2).put("seed", seed);
+        ObjectNode config = JsonNodeFactory.instance.objectNode().put("architecture", architecture.key())
+                .put("epochs", epochs).put("batch_size", batchSize);
+        optimizer.write(config);
+        return config.put("weight_init", weightInit.toString()).put("l2", l2).put("activity_l2", activityL2)
+                .put("seed", seed);
     }
 
     static Autoencoder fromConfig(ModelCard card) {
         String architecture = card.textAt("/config/architecture");
         int epochs = card.intAt("/config/epochs");
         int batchSize = card.intAt("/config/batch_size");
-        double learningRate = card.doubleAt("/config/learning_rate");
         double l2 = card.doubleAt("/config/l2");
         // Cards written before the activity penalty existed have none.
         double activityL2 = card.at("/config/activity_l2").isMissingNode() ? 0 : card.doubleAt("/config/activity_l2");
         long seed = card.longAt("/config/seed");
         try {
-            return new Autoencoder(AutoencoderArchitecture.parse(architecture), epochs, batchSize, learningRate, l2,
-                    activityL2, seed);
+            // Cards written before these were recorded: Adam, Glorot-uniform weights.
+            InitialWeights weightInit = card.at("/config/weight_init").isMissingNode() ? InitialWeights.GLOROT_UNIFORM
+                    : InitialWeights.parse(card.textAt("/config/weight_init"));
+            return new Autoencoder(AutoencoderArchitecture.parse(architecture), epochs, batchSize,
+                    Optimizer.read(card), weightInit, l2, activityL2, seed);
         } catch (BadInputException e) {
             throw card.bad(e.getMessage());
         }

@@ -11,14 +11,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Trains an autoencoder network by minibatch gradient descent with its own step: each minibatch is copied from the
  * training rows into one array allocated once per batch size (no DataSet objects), the forward and backward passes
- * are {@link DenseStack}'s, the regularization terms are DL4J's own, and {@link AdamStep} takes DL4J's Adam step on
+ * are {@link DenseStack}'s, the regularization terms are DL4J's own, and {@link UpdaterStep} takes DL4J's step on
  * the network's arrays. Why not {@code MultiLayerNetwork.fit}: see {@link Autoencoder}.
  */
 final class DenseTrainer {
     private final MultiLayerNetwork network;
     private final DenseStack stack;
     private final ReconstructionLoss loss;
-    private final AdamStep adam;
+    private final UpdaterStep updater;
     private final ActivityL2 activity;
     private final Map<Integer, DenseStack.Buffers> buffers = new HashMap<>();
 
@@ -26,7 +26,7 @@ final class DenseTrainer {
         this.network = network;
         this.stack = DenseStack.of(network);
         this.loss = loss;
-        this.adam = new AdamStep(network);
+        this.updater = new UpdaterStep(network);
         this.activity = activity;
     }
 
@@ -83,7 +83,7 @@ final class DenseTrainer {
             stack.backward(batch, batch.output(), loss.gradientFactor() / values);
         }
         stack.regularize(iteration, epoch);
-        adam.apply(iteration, epoch);
+        updater.apply(iteration, epoch);
         network.setIterationCount(iteration + 1);
         return lossSum + penalty * values;
     }

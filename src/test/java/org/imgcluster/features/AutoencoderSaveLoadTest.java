@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import org.imgcluster.data.BadInputException;
 import org.imgcluster.linalg.Matrices;
@@ -59,21 +60,36 @@ class AutoencoderSaveLoadTest {
         assertThat(card.at("/model_file").asText()).isEqualTo("ae.zip");
     }
 
-    /** Cards written before the activity penalty existed lack its key: they were trained without it. */
+    /** Cards written before these settings existed lack their keys: no activity penalty, Adam, Glorot weights. */
     @Test
-    void aCardWithoutTheActivityPenaltyReadsAsNone() throws IOException {
+    void aCardWithoutTheActivityPenaltyOptimizerOrWeightInitReadsAsNoneAdamAndGlorot() throws IOException {
         Path file = dir.resolve("old.zip");
         model.save(file);
         ObjectMapper json = new ObjectMapper();
         Path cardFile = dir.resolve("old.json");
         ObjectNode card =
                 (ObjectNode) json.readTree(cardFile.toFile());
-        ((ObjectNode) card.get("config")).remove("activity_l2");
+        ((ObjectNode) card.get("config")).remove(List.of("activity_l2", "optimizer", "weight_init"));
         json.writeValue(cardFile.toFile(), card);
 
         Autoencoder loaded = AutoencoderModel.load(file).extractor();
         assertThat(loaded.activityL2()).isZero();
         assertThat(loaded.l2()).isEqualTo(model.extractor().l2());
+        assertThat(loaded.optimizer()).isEqualTo(Optimizer.adam(model.extractor().optimizer().learningRate()));
+        assertThat(loaded.weightInit()).isEqualTo(InitialWeights.GLOROT_UNIFORM);
+    }
+
+    @Test
+    void nesterovsAndFanInUniformWeightsAreRecordedAndReadBack() throws IOException {
+        Autoencoder settings = model.extractor().withOptimizer(Optimizer.nesterovs(0.5, 0.8))
+                .withWeightInit(InitialWeights.FAN_IN_UNIFORM).withEpochs(1);
+        Path file = dir.resolve("nesterovs.zip");
+        settings.fit(NetworkFixtures.uniformRows(40, 12, 5)).save(file);
+        JsonNode config = new ObjectMapper().readTree(dir.resolve("nesterovs.json").toFile()).get("config");
+        assertThat(config.get("optimizer").asText()).isEqualTo("nesterovs");
+        assertThat(config.get("momentum").asDouble()).isEqualTo(0.8);
+        assertThat(config.get("weight_init").asText()).isEqualTo("fan_in_uniform");
+        assertThat(AutoencoderModel.load(file).extractor()).isEqualTo(settings);
     }
 
     @Test

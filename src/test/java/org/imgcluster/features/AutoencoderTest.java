@@ -17,6 +17,7 @@ import org.imgcluster.linalg.Matrices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -87,22 +88,27 @@ class AutoencoderTest {
                 .isLessThanOrEqualTo(largest * 1e-4f);
     }
 
-    /** Two steps of L2 and Adam from the same gradients: this code's, and DL4J's updater's on an identical network. */
-    @Test
-    void theL2TermAndAdamStepAreDl4jsUpdater() {
+    static List<Optimizer> optimizers() {
+        return List.of(Optimizer.adam(1e-3), Optimizer.nesterovs(0.5, 0.9));
+    }
+
+    /** Three steps of L2 and the update from the same gradients: this code's, and DL4J's updater's, on equal networks. */
+    @ParameterizedTest
+    @MethodSource("optimizers")
+    void theL2TermAndUpdateStepAreDl4jsUpdater(Optimizer optimizer) {
         int d = 12;
-        MultiLayerNetwork ours = withWeightL2(AutoencoderArchitecture.DENSE32).network(d);
-        MultiLayerNetwork theirs = withWeightL2(AutoencoderArchitecture.DENSE32).network(d);
+        MultiLayerNetwork ours = withWeightL2(AutoencoderArchitecture.DENSE32).withOptimizer(optimizer).network(d);
+        MultiLayerNetwork theirs = withWeightL2(AutoencoderArchitecture.DENSE32).withOptimizer(optimizer).network(d);
         DenseStack stack = DenseStack.of(ours);
-        AdamStep adam = new AdamStep(ours);
+        UpdaterStep updater = new UpdaterStep(ours);
         theirs.initGradientsView();
-        for (int iteration = 0; iteration < 2; iteration++) {
+        for (int iteration = 0; iteration < 3; iteration++) {
             INDArray gradient = NetworkFixtures.uniformRows(1, (int) ours.numParams(), 10 + iteration).subi(0.5);
             ours.getFlattenedGradients().assign(gradient);
             theirs.getFlattenedGradients().assign(gradient);
 
             stack.regularize(iteration, 0);
-            adam.apply(iteration, 0);
+            updater.apply(iteration, 0);
             theirs.getUpdater(true).update(theirs, new DefaultGradient(theirs.getFlattenedGradients()), iteration, 0, 8,
                     LayerWorkspaceMgr.noWorkspaces());
             theirs.params().subi(theirs.getFlattenedGradients().reshape(theirs.params().shape()));
@@ -110,12 +116,29 @@ class AutoencoderTest {
         assertThat(NetworkFixtures.largestDifference(Matrices.toFloatArray(ours.params()),
                 Matrices.toFloatArray(theirs.params()))).as("parameters").isLessThan(1e-6f);
         assertThat(NetworkFixtures.largestDifference(Matrices.toFloatArray(ours.getUpdater().getStateViewArray()),
-                Matrices.toFloatArray(theirs.getUpdater().getStateViewArray()))).as("Adam's moments").isLessThan(1e-6f);
+                Matrices.toFloatArray(theirs.getUpdater().getStateViewArray()))).as("updater state").isLessThan(1e-6f);
+    }
+
+    /** fan_in_uniform draws every weight from U(±1/√fan_in): variance 1/(3·fan_in); biases start at 0. */
+    @Test
+    void fanInUniformWeightsHaveTheirRangeAndVariance() {
+        MultiLayerNetwork network = Autoencoder.of(AutoencoderArchitecture.DEC)
+                .withWeightInit(InitialWeights.FAN_IN_UNIFORM).network(784);
+        float[] w = Matrices.toFloatArray(network.getLayer(0).getParam("W"));
+        assertThat(w).hasSize(784 * 500);
+        double limit = 1 / Math.sqrt(784);
+        double sum = 0;
+        for (float v : w) {
+            assertThat(Math.abs(v)).isLessThanOrEqualTo((float) limit);
+            sum += (double) v * v;
+        }
+        assertThat(sum / w.length).isCloseTo(limit * limit / 3, within(0.02 * limit * limit / 3));
+        assertThat(Matrices.toFloatArray(network.getLayer(0).getParam("b"))).containsOnly(0f);
     }
 
     /** The architecture's network with Keras' L2 0.01 on the code layer's weights. */
     private static Autoencoder withWeightL2(AutoencoderArchitecture architecture) {
-        return new Autoencoder(architecture, 60, architecture.defaultBatchSize(), 1e-3, 0.01, 0, 42);
+        return Autoencoder.of(architecture).withL2(0.01, 0);
     }
 
     /**
@@ -128,8 +151,7 @@ class AutoencoderTest {
         int d = 12;
         double lambda = 0.01;
         float[][] x = NetworkFixtures.uniformRows(n, d, 7).toFloatMatrix();
-        MultiLayerNetwork network = new Autoencoder(AutoencoderArchitecture.DENSE32, 60, 2056, 1e-3, 0, 0, 42)
-                .network(d);
+        MultiLayerNetwork network = Autoencoder.dense32().withL2(0, 0).network(d);
         DenseStack stack = DenseStack.of(network);
         DenseStack.Buffers buffers = stack.buffers(n, stack.size());
         buffers.input().assign(Nd4j.createFromArray(x));
@@ -202,6 +224,13 @@ class AutoencoderTest {
         oneLine(() -> AutoencoderArchitecture.parse("dense64"), BadInputException.class)
                 .isEqualTo("autoencoder architecture 'dense64' is not one of dense32, dec");
         assertThat(AutoencoderArchitecture.parse(" DEC ")).isEqualTo(AutoencoderArchitecture.DEC);
+        oneLine(() -> Optimizer.nesterovs(1, 1), BadInputException.class).isEqualTo("momentum = 1.0 must lie in [0, 1)");
+        oneLine(() -> Optimizer.adam(0), BadInputException.class)
+                .isEqualTo("learning_rate = 0.0 must be a positive number");
+        oneLine(() -> Optimizer.Kind.parse("sgd"), BadInputException.class)
+                .isEqualTo("optimizer = 'sgd' is not one of adam, nesterovs");
+        oneLine(() -> InitialWeights.parse("he"), BadInputException.class)
+                .isEqualTo("weight_init = 'he' is not one of glorot_uniform, fan_in_uniform");
         INDArray scaled = NetworkFixtures.uniformRows(20, 6, 3).muli(255);
         oneLine(() -> Autoencoder.dense32().fit(scaled), BadInputException.class)
                 .startsWith("training data contain").contains("binary cross-entropy needs values in [0, 1]");
