@@ -164,8 +164,8 @@ final class Steps {
     /** The autoencoder's optimizer: adam (learning_rate 0.001) or nesterovs (learning_rate 0.1, momentum 0.9). */
     private static Optimizer optimizer(Params p) {
         Optimizer.Kind kind = Optimizer.Kind.parse(p.text("optimizer", "adam", EnumNames.all(Optimizer.Kind.class)));
-        return kind == Optimizer.Kind.ADAM ? Optimizer.adam(p.real("learning_rate", 1e-3))
-                : Optimizer.nesterovs(p.real("learning_rate", 0.1), p.real("momentum", 0.9));
+        boolean adam = kind == Optimizer.Kind.ADAM;
+        return new Optimizer(kind, p.real("learning_rate", adam ? 1e-3 : 0.1), p.real("momentum", adam ? 0 : 0.9));
     }
 
     private static Path load(Params p) {

@@ -120,8 +120,8 @@ public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int 
         if (held != null) {
             architecture.loss().requireTargets(held, "validation data");
         }
-        Checkpoints.Start begin = Checkpoints.start(run, name(), KIND, config(), DataFingerprint.of(rows, null),
-                () -> network(rows.d()));
+        Checkpoints.Start begin = Checkpoints.start(run, name(), KIND, config(), olderCardDefaults(),
+                DataFingerprint.of(rows, null), () -> network(rows.d()));
         DenseTrainer trainer = new DenseTrainer(begin.network(), architecture.loss(),
                 new ActivityL2(activityL2, architecture.codeLayer()));
         int steps = (rows.n() + batchSize - 1) / batchSize;
@@ -177,20 +177,28 @@ public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int 
                 .put("seed", seed);
     }
 
-    static Autoencoder fromConfig(ModelCard card) {
+    /**
+     * The settings that model cards and checkpoints written before them lack, with the values those trainings used: no
+     * activity penalty, Adam, Glorot-uniform weights.
+     */
+    static ObjectNode olderCardDefaults() {
+        return JsonNodeFactory.instance.objectNode().put("activity_l2", 0.0)
+                .put("optimizer", Optimizer.Kind.ADAM.lowerName())
+                .put("weight_init", InitialWeights.GLOROT_UNIFORM.toString());
+    }
+
+    static Autoencoder fromConfig(ModelCard written) {
+        ModelCard card = written.withDefaults("/config", olderCardDefaults());
         String architecture = card.textAt("/config/architecture");
         int epochs = card.intAt("/config/epochs");
         int batchSize = card.intAt("/config/batch_size");
         double l2 = card.doubleAt("/config/l2");
-        // Cards written before the activity penalty existed have none.
-        double activityL2 = card.at("/config/activity_l2").isMissingNode() ? 0 : card.doubleAt("/config/activity_l2");
+        double activityL2 = card.doubleAt("/config/activity_l2");
         long seed = card.longAt("/config/seed");
         try {
-            // Cards written before these were recorded: Adam, Glorot-uniform weights.
-            InitialWeights weightInit = card.at("/config/weight_init").isMissingNode() ? InitialWeights.GLOROT_UNIFORM
-                    : InitialWeights.parse(card.textAt("/config/weight_init"));
             return new Autoencoder(AutoencoderArchitecture.parse(architecture), epochs, batchSize,
-                    Optimizer.read(card), weightInit, l2, activityL2, seed);
+                    Optimizer.read(card), InitialWeights.parse(card.textAt("/config/weight_init")), l2, activityL2,
+                    seed);
         } catch (BadInputException e) {
             throw card.bad(e.getMessage());
         }

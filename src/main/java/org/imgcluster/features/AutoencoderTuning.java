@@ -17,9 +17,9 @@ import me.tongfei.progressbar.ProgressBar;
  * minibatch steps on codeWeight·(code loss) + reconstructionWeight·(reconstruction loss), where the caller gives the
  * code loss and its gradient for each batch's codes. With reconstruction weight 0 only the encoder runs and learns
  * (DEC drops the decoder); otherwise the whole network does (IDEC keeps it), with the pretraining's reconstruction loss
- * (mean per value) and its activity penalty, if any. The passes are {@link DenseStack}'s and the step DL4J's Adam ({@link UpdaterStep}) with fresh
- * moments, as a new optimizer starts, on a new network holding a copy of the pretrained parameters: the pretrained
- * model is left as it is. Until closed, ND4J runs its ops on the calling thread ({@link CallerThreadOps}) and a
+ * (mean per value) and its activity penalty, if any. The passes are {@link DenseStack}'s and the step is Adam's
+ * ({@link UpdaterStep}) with fresh moments, as a new optimizer starts, on a new network holding a copy of the
+ * pretrained parameters: the pretrained model is left as it is. Until closed, ND4J runs its ops on the calling thread ({@link CallerThreadOps}) and a
  * progress bar over the steps goes to the log.
  */
 public final class AutoencoderTuning implements AutoCloseable {
@@ -37,7 +37,7 @@ public final class AutoencoderTuning implements AutoCloseable {
     private final AutoencoderModel pretrained;
     private final MultiLayerNetwork network;
     private final DenseStack stack;
-    private final UpdaterStep adam;
+    private final UpdaterStep updater;
     private final ReconstructionLoss loss;
     private final int codeLayer;
     private final ActivityL2 activity;
@@ -57,7 +57,7 @@ public final class AutoencoderTuning implements AutoCloseable {
         // Without the reconstruction loss the decoder's gradient stays 0 and, with Adam's moments starting at 0, so
         // does its step: the decoder keeps its pretrained weights exactly.
         network.getFlattenedGradients().assign(0);
-        this.adam = new UpdaterStep(network);
+        this.updater = new UpdaterStep(network);
         this.loss = settings.architecture().loss();
         this.codeLayer = settings.architecture().codeLayer();
         this.activity = new ActivityL2(settings.activityL2(), codeLayer);
@@ -116,7 +116,7 @@ public final class AutoencoderTuning implements AutoCloseable {
             stack.backwardFrom(batch, codeLayer, codeGradient, codeWeight);
             stack.regularize(iteration, epoch, codeLayer + 1);
         }
-        adam.apply(iteration, epoch);
+        updater.apply(iteration, epoch);
         network.setIterationCount(iteration + 1);
         progress.step();
         return new StepLosses(code, reconstruction);

@@ -35,12 +35,14 @@ final class Checkpoints {
     private final Path folder;
     private final String kind;
     private final ObjectNode config;
+    private final ObjectNode olderDefaults;
     private final DataFingerprint data;
 
-    private Checkpoints(Path folder, String kind, ObjectNode config, DataFingerprint data) {
+    private Checkpoints(Path folder, String kind, ObjectNode config, ObjectNode olderDefaults, DataFingerprint data) {
         this.folder = folder;
         this.kind = kind + "-checkpoint";
         this.config = config;
+        this.olderDefaults = olderDefaults;
         this.data = data;
     }
 
@@ -48,14 +50,15 @@ final class Checkpoints {
      * The start of a training with the given hyper-parameters ({@code config}, which holds {@code epochs} and
      * {@code seed}) on the given data: from the checkpoint in the run's folder if it holds one, else a {@code fresh}
      * network. A checkpoint resumes only a training of the same settings, the number of epochs aside (a finished
-     * training can be taken further), on the same data; any other is refused.
+     * training can be taken further), on the same data; any other is refused. A checkpoint written before some
+     * settings existed lacks them; {@code olderDefaults} gives the values its training used.
      */
-    static Start start(TrainingRun run, String task, String kind, ObjectNode config, DataFingerprint data,
-                       Supplier<MultiLayerNetwork> fresh) {
+    static Start start(TrainingRun run, String task, String kind, ObjectNode config, ObjectNode olderDefaults,
+                       DataFingerprint data, Supplier<MultiLayerNetwork> fresh) {
         if (run.checkpoints() == null) {
             return new Start(fresh.get(), List.of(), null);
         }
-        Checkpoints checkpoints = new Checkpoints(run.checkpoints(), kind, config, data);
+        Checkpoints checkpoints = new Checkpoints(run.checkpoints(), kind, config, olderDefaults, data);
         Path file = run.checkpoints().resolve(CARD);
         MultiLayerNetwork network;
         List<EpochRecord> done;
@@ -77,7 +80,7 @@ final class Checkpoints {
     }
 
     private ModelCard readMatching(Path file) {
-        ModelCard card = ModelCard.read(file, kind);
+        ModelCard card = ModelCard.read(file, kind).withDefaults("/config", olderDefaults);
         JsonNode savedConfig = card.at("/config");
         if (!savedConfig.isObject()) {
             throw card.bad("/config is missing or not an object");

@@ -83,8 +83,8 @@ public record CnnFeatures(int epochs, int batchSize, double learningRate, double
         INDArray heldImages = ChannelsFirst.of(Nd4j.pullRows(rows.array(), 1, held), shape);
         int[] heldLabels = Arrays.stream(held).map(i -> labels[i]).toArray();
 
-        Checkpoints.Start begin = Checkpoints.start(run, name(), KIND, config(), DataFingerprint.of(rows, labels),
-                () -> network(shape, classes));
+        Checkpoints.Start begin = Checkpoints.start(run, name(), KIND, config(), JsonNodeFactory.instance.objectNode(),
+                DataFingerprint.of(rows, labels), () -> network(shape, classes));
         CnnTrainer trainer = new CnnTrainer(begin.network(), shape, classes);
         int steps = (training.length + batchSize - 1) / batchSize;
         List<EpochRecord> history = EpochLoop.run(name(), epochs, steps, begin.done(), (epoch, stepDone) -> {

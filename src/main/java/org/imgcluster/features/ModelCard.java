@@ -159,6 +159,22 @@ final class ModelCard {
         return history;
     }
 
+    /**
+     * This card with the keys of {@code defaults} that the object at {@code pointer} lacks added to it: how a card
+     * written before a setting existed reads, given the value its training used.
+     */
+    ModelCard withDefaults(String pointer, ObjectNode defaults) {
+        JsonNode root = this.root.deepCopy();
+        if (root.at(pointer) instanceof ObjectNode object) {
+            defaults.fields().forEachRemaining(e -> {
+                if (!object.has(e.getKey())) {
+                    object.set(e.getKey(), e.getValue());
+                }
+            });
+        }
+        return new ModelCard(file, root);
+    }
+
     private double measuredAt(String pointer) {
         return root.at(pointer).isMissingNode() ? Double.NaN : doubleAt(pointer);
     }

@@ -53,11 +53,6 @@ public record Optimizer(Kind kind, double learningRate, double momentum) {
         return new Optimizer(Kind.NESTEROVS, learningRate, momentum);
     }
 
-    /** The same rule at another learning rate. */
-    public Optimizer withLearningRate(double value) {
-        return new Optimizer(kind, value, momentum);
-    }
-
     /** DL4J's updater of this rule, which the network is configured with (and its state laid out for). */
     IUpdater updater() {
         return kind == Kind.ADAM ? new Adam(learningRate) : new Nesterovs(learningRate, momentum);
@@ -71,13 +66,10 @@ public record Optimizer(Kind kind, double learningRate, double momentum) {
         }
     }
 
-    /** Reads what {@link #write} wrote; cards written before the optimizer was recorded used Adam. */
+    /** Reads what {@link #write} wrote. */
     static Optimizer read(ModelCard card) {
-        double learningRate = card.doubleAt("/config/learning_rate");
-        if (card.at("/config/optimizer").isMissingNode()) {
-            return adam(learningRate);
-        }
         Kind kind = Kind.parse(card.textAt("/config/optimizer"));
-        return new Optimizer(kind, learningRate, kind == Kind.NESTEROVS ? card.doubleAt("/config/momentum") : 0);
+        return new Optimizer(kind, card.doubleAt("/config/learning_rate"),
+                kind == Kind.NESTEROVS ? card.doubleAt("/config/momentum") : 0);
     }
 }

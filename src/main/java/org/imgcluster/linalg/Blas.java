@@ -11,11 +11,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Single-precision BLAS called directly on the memory of ND4J arrays, the way ND4J's own {@code CpuLevel3} calls
- * OpenBLAS, for the many small products of a training step. Row-major throughout. Measured here (2 cores): a call
- * to {@code Nd4j.gemm} costs about 0.1–0.15 ms before any arithmetic (a 2×2 product: 0.14 ms, against 0.004 ms
- * directly), more than a whole 256×784×32 product takes (0.09 ms directly). Arrays must be contiguous floats; the
- * extent each call touches is checked against the array's length, so a wrong shape fails instead of writing past it.
+ * Single-precision BLAS called directly on native memory, the way ND4J's own {@code CpuLevel3} calls OpenBLAS: for the
+ * many small products of a training step, and for the kNN graph's tiles. Row-major throughout. Measured here (2
+ * cores): a call to {@code Nd4j.gemm} costs about 0.1–0.15 ms before any arithmetic (a 2×2 product: 0.14 ms, against
+ * 0.004 ms directly), more than a whole 256×784×32 product takes (0.09 ms directly). The ND4J arrays must be contiguous
+ * floats, and the extent each call touches is checked against their length, so a wrong shape fails instead of writing
+ * past it.
  */
 public final class Blas {
     private static final int ROW_MAJOR = 101;
@@ -63,32 +64,58 @@ public final class Blas {
 
     /**
      * c = a·bᵀ for row-major a (m×k), b (n×k) and c (m×n), all packed (leading dimensions k, k and n): the form of a
-     * Gram or distance tile. The pointers' positions mark where each matrix starts.
+     * Gram or distance tile. The pointers' positions mark where each matrix starts; each must hold its matrix.
      */
     public static void gemm(int m, int n, int k, FloatPointer a, FloatPointer b, FloatPointer c) {
+        requireRoom(a, (long) m * k);
+        requireRoom(b, (long) n * k);
+        requireRoom(c, (long) m * n);
         openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, m, n, k, 1f, a, k, b, k, 0f, c, n);
+    }
+
+    private static void requireRoom(FloatPointer p, long values) {
+        if (p.capacity() - p.position() < values) {
+            throw new IllegalArgumentException(values + " values do not fit in the " + (p.capacity() - p.position())
+                    + " from the pointer's position on");
+        }
     }
 
     /**
      * Until closed, OpenBLAS computes each product on the calling thread alone, so that several Java threads can
-     * each run their own products side by side. The setting is global: close it before other work uses BLAS.
+     * each run their own products side by side. The setting is global: scopes open at the same time share it, and the
+     * last one closed gives OpenBLAS back the thread count it had before the first.
      */
     public static OneThread oneThread() {
-        return new OneThread(blas_get_num_threads());
+        return new OneThread();
     }
 
-    /** The scope of {@link #oneThread()}; closing it gives OpenBLAS back its threads. */
+    /** The scope of {@link #oneThread()}. */
     public static final class OneThread implements AutoCloseable {
-        private final int before;
+        private static final Object LOCK = new Object();
+        private static int open;
+        private static int threadsBefore;
+        private boolean closed;
 
-        private OneThread(int before) {
-            this.before = before;
-            blas_set_num_threads(1);
+        private OneThread() {
+            synchronized (LOCK) {
+                if (open++ == 0) {
+                    // JavaCPP's record of the last setting (ND4J sets it at start-up); below 1, OpenBLAS's default.
+                    threadsBefore = blas_get_num_threads();
+                    blas_set_num_threads(1);
+                }
+            }
         }
 
         @Override
         public void close() {
-            blas_set_num_threads(before);
+            synchronized (LOCK) {
+                if (!closed) {
+                    closed = true;
+                    if (--open == 0) {
+                        blas_set_num_threads(threadsBefore);
+                    }
+                }
+            }
         }
     }
 

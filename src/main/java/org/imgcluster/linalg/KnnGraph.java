@@ -21,14 +21,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * index first. The products are computed a tile at a time (256 rows × 512 columns, 512 KB), small enough to stay in
  * a core's cache while both the tile's rows and its columns take their candidates from it. Each worker thread (one
  * per core) computes its own tiles with a one-thread GEMM and keeps its own candidates, merged at the end. Memory: the
- * two n×(d+2) GEMM operands (heap and native copies), a tile and n·(k+2) candidates per worker, and the results.
+ * two n×(d+2) GEMM operands (heap and native copies), per worker a tile (heap and native) and n·(k+2) candidates,
+ * and the results.
  */
 public final class KnnGraph {
     private static final long TILE_BYTES = 512L << 10;
     private static final int STRIP_ROWS = 256;
     private static final int CHUNK = 32;
     /**
-     * Candidates kept beyond the k asked for: the float products' rounding (about 10⁻⁵ of the squared norms) can order
+     * Candidates kept beyond the k asked for: the float products' rounding (a few 10⁻⁷ of the squared norms) can order
      * two nearly equal distances wrongly, which the exact re-sort then corrects among the kept ones.
      */
     private static final int SPARE = 2;
@@ -47,11 +48,14 @@ public final class KnnGraph {
 
     /** The k nearest neighbours of every row of {@code x}; 1 ≤ k ≤ n−1 (n with {@code includeSelf}). */
     public static KnnGraph of(DenseRows x, int k, boolean includeSelf) {
-        return of(x, k, includeSelf, TILE_BYTES);
+        return of(x, k, includeSelf, TILE_BYTES, Runtime.getRuntime().availableProcessors());
     }
 
-    /** As {@link #of(DenseRows, int, boolean)}, with the products computed in tiles of at most tileBytes. */
-    static KnnGraph of(DenseRows x, int k, boolean includeSelf, long tileBytes) {
+    /**
+     * As {@link #of(DenseRows, int, boolean)}, with the products computed in tiles of at most tileBytes by at most
+     * {@code workers} threads.
+     */
+    static KnnGraph of(DenseRows x, int k, boolean includeSelf, long tileBytes, int workers) {
         int n = x.n();
         int max = includeSelf ? n : n - 1;
         if (k < 1 || k > max) {
@@ -62,7 +66,7 @@ public final class KnnGraph {
         int[] indices = new int[n * k];
         float[] distances = new float[n * k];
         if (others > 0) {
-            new Search(x, others).run(indices, distances, k, tileBytes);
+            new Search(x, others).run(indices, distances, k, tileBytes, workers);
         }
         if (includeSelf) {
             for (int i = 0; i < n; i++) {
@@ -148,7 +152,7 @@ public final class KnnGraph {
          * strip (its rows against columns from the strip's first row on) offers its values to its rows, and those
          * of its columns right of the strip to those later rows, so every pair is offered to both its rows once.
          */
-        void run(int[] indices, float[] distances, int k, long tileBytes) {
+        void run(int[] indices, float[] distances, int k, long tileBytes, int maxWorkers) {
             long tileFloats = Math.max(1, tileBytes / Float.BYTES);
             int stripRows = (int) Math.min(Math.min(n, STRIP_ROWS), Math.max(1, (long) Math.sqrt(tileFloats)));
             int tileColumns = (int) Math.min(n, Math.max(1, tileFloats / stripRows));
@@ -158,7 +162,7 @@ public final class KnnGraph {
                 firstTile[s + 1] = firstTile[s] + (n - s * stripRows + tileColumns - 1) / tileColumns;
             }
             Tiling tiling = new Tiling(stripRows, tileColumns, firstTile);
-            int workers = (int) Math.min(Runtime.getRuntime().availableProcessors(), firstTile[strips]);
+            int workers = Math.max(1, Math.min(maxWorkers, firstTile[strips]));
             Candidates[] found = new Candidates[workers];
             AtomicInteger next = new AtomicInteger();
             try (FloatPointer l = new FloatPointer(left); FloatPointer r = new FloatPointer(right);
@@ -237,8 +241,8 @@ public final class KnnGraph {
         }
 
         /**
-         * Columns start..last-1 of the tile (rows from..to-1 against columns first.. , {@code width} wide) are rows
-         * of later strips: each tile row j is offered to them. A chunk of columns none of whose values beats its
+         * Columns start..last-1 of the tile (rows from..to-1 against columns first..first+width-1) are rows of later
+         * strips: each tile row j is offered to them. A chunk of columns none of whose values beats its
          * rows' current worst is skipped after a count.
          */
         private void offerColumns(int from, int to, int first, int width, int start, int last, float[] tile,
@@ -271,6 +275,11 @@ public final class KnnGraph {
             double[] exact = new double[kept];
             for (int i = from; i < to; i++) {
                 System.arraycopy(all.index, i * kept, chosen, 0, kept);
+                if (chosen[kept - 1] == Integer.MAX_VALUE) {
+                    // Only a NaN product leaves a slot empty: every other point was offered to row i.
+                    throw new IllegalArgumentException("the squared distances of row " + i + " overflow float "
+                            + "(values too large for a kNN graph; scale the features)");
+                }
                 sortByExactDistance(i, chosen, exact);
                 int out = i * k + k - others;
                 for (int j = 0; j < others; j++) {
@@ -310,31 +319,31 @@ public final class KnnGraph {
     }
 
     /**
-     * Each row's {@code others} best candidates so far, sorted by squared distance and then index, so that the lists
+     * Each row's {@code size} best candidates so far, sorted by squared distance and then index, so that the lists
      * found by several workers merge into the ones a single pass would give: equal distances keep the lower index.
      */
     private static final class Candidates {
-        private final int others;
+        private final int size;
         private final int[] index;
         private final float[] value;
 
-        Candidates(int n, int others) {
-            this.others = others;
-            this.index = new int[n * others];
-            this.value = new float[n * others];
+        Candidates(int n, int size) {
+            this.size = size;
+            this.index = new int[n * size];
+            this.value = new float[n * size];
             Arrays.fill(index, Integer.MAX_VALUE);
             Arrays.fill(value, Float.POSITIVE_INFINITY);
         }
 
         /** Row i's worst candidate's squared distance: a value above it is no candidate. */
         float worst(int i) {
-            return value[i * others + others - 1];
+            return value[i * size + size - 1];
         }
 
         /** Offers candidate j at squared distance v to row i; returns the row's worst afterwards. */
         float insert(int i, int j, float v) {
-            int base = i * others;
-            int p = base + others - 1;
+            int base = i * size;
+            int p = base + size - 1;
             if (!before(v, j, value[p], index[p])) {
                 return value[p];
             }
@@ -345,13 +354,13 @@ public final class KnnGraph {
             }
             value[p] = v;
             index[p] = j;
-            return value[base + others - 1];
+            return value[base + size - 1];
         }
 
         /** Offers rows from..to-1 of another worker's candidates to these. */
         void addAll(Candidates other, int from, int to) {
             for (int i = from; i < to; i++) {
-                for (int p = i * others, end = p + others; p < end && other.index[p] != Integer.MAX_VALUE; p++) {
+                for (int p = i * size, end = p + size; p < end && other.index[p] != Integer.MAX_VALUE; p++) {
                     insert(i, other.index[p], other.value[p]);
                 }
             }

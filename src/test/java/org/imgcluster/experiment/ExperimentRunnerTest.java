@@ -288,6 +288,10 @@ class ExperimentRunnerTest {
                 .hasMessageContaining("9..4");
         assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nfeatures: [{type: autoencoder, architecture: dense64}]\nalgorithms: [kmeans]")))
                 .hasMessage(tmp.resolve("exp.yaml") + ": features[0] (autoencoder).architecture = dense64: expected one of dense32, dec");
+        assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nfeatures: [{type: autoencoder, optimizer: adam, momentum: 0.9}]\nalgorithms: [kmeans]")))
+                .hasMessage(tmp.resolve("exp.yaml") + ": features[0] (autoencoder): momentum = 0.9 applies only to optimizer nesterovs");
+        assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nfeatures: [{type: autoencoder, weight_init: he}]\nalgorithms: [kmeans]")))
+                .hasMessage(tmp.resolve("exp.yaml") + ": features[0] (autoencoder).weight_init = he: expected one of glorot_uniform, fan_in_uniform");
         assertThatThrownBy(() -> ExperimentConfig.load(config("dataset: {name: mnist}\nfeatures: [{type: cnn, validation_fraction: 1.5}]\nalgorithms: [kmeans]")))
                 .hasMessage(tmp.resolve("exp.yaml") + ": features[0] (cnn): validation_fraction = 1.5 must lie strictly between 0 and 1");
         assertThatThrownBy(() -> ExperimentConfig.load(tmp.resolve("missing.yaml")))

@@ -7,6 +7,7 @@ import static org.imgcluster.features.PcaBadInputTest.oneLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.imgcluster.data.BadInputException;
@@ -14,6 +15,9 @@ import org.imgcluster.linalg.Matrices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** A training stopped after an epoch and started again on its checkpoint folder ends where a straight one does. */
 class AutoencoderCheckpointTest {
@@ -59,5 +63,25 @@ class AutoencoderCheckpointTest {
                 .startsWith(folder.resolve("checkpoint.json") + ": was written by a training on other data");
         oneLine(() -> FOUR_EPOCHS.withEpochs(1).fit(x, null, run), BadInputException.class)
                 .contains("holds a training of 2 epochs, more than the 1 asked for");
+        oneLine(() -> FOUR_EPOCHS.withOptimizer(Optimizer.nesterovs(0.1, 0.9)).fit(x, null, run),
+                BadInputException.class)
+                .startsWith(folder.resolve("checkpoint.json") + ": was written by a training with other settings");
+    }
+
+    /** A checkpoint written before activity_l2, optimizer and weight_init were recorded resumes as their defaults. */
+    @Test
+    void aCheckpointWithoutTheNewerSettingsResumesAsTheirDefaults() throws IOException {
+        INDArray x = NetworkFixtures.fashionRows(0, 300);
+        Autoencoder older = FOUR_EPOCHS.withL2(0, 0);
+        Path folder = dir.resolve("checkpoints");
+        TrainingRun run = TrainingRun.none().withCheckpoints(folder);
+        older.withEpochs(2).fit(x, null, run);
+        Path card = folder.resolve("checkpoint.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(card.toFile());
+        ((ObjectNode) root.get("config")).remove(List.of("activity_l2", "optimizer", "weight_init"));
+        json.writeValue(card.toFile(), root);
+
+        assertThat(older.fit(x, null, run).summary().history()).hasSize(4);
     }
 }

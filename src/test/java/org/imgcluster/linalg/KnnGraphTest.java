@@ -66,7 +66,8 @@ class KnnGraphTest {
     void manySmallTilesGiveTheSameGraphAsBruteForceTiesIncluded() {
         // Integer grid points, each twice and mirrored (rows i, i + 75: p; i + 150, i + 225: −p), so the mean is 0 and
         // every product is exact: many exactly equal distances. Tiles of 54 rows × 55 columns, so most candidates of
-        // a row come from columns of earlier strips, and the rest from several tiles.
+        // a row come from columns of earlier strips, and the rest from several tiles; one worker, then three whose
+        // candidate lists are merged.
         Random random = new Random(11);
         float[] v = new float[300 * 2];
         for (int i = 0; i < 75; i++) {
@@ -79,12 +80,14 @@ class KnnGraphTest {
             }
         }
         DenseRows x = DenseRows.of(v, 300, 2, "grid points");
-        KnnGraph small = KnnGraph.of(x, 5, false, 300 * 4 * 10);
-        for (int i = 0; i < 300; i++) {
-            assertThat(Arrays.copyOfRange(small.indices(), i * 5, i * 5 + 5)).as("neighbours of %d", i)
-                    .containsExactly(bruteForce(x, i, 5));
+        for (int workers : new int[] {1, 3}) {
+            KnnGraph small = KnnGraph.of(x, 5, false, 300 * 4 * 10, workers);
+            for (int i = 0; i < 300; i++) {
+                assertThat(Arrays.copyOfRange(small.indices(), i * 5, i * 5 + 5)).as("neighbours of %d", i)
+                        .containsExactly(bruteForce(x, i, 5));
+            }
+            assertThat(small.indices()).as("%d workers", workers).isEqualTo(KnnGraph.of(x, 5, false).indices());
         }
-        assertThat(small.indices()).isEqualTo(KnnGraph.of(x, 5, false).indices());
     }
 
     @Test
