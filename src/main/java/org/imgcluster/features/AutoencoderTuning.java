@@ -19,8 +19,8 @@ import me.tongfei.progressbar.ProgressBar;
  * (DEC drops the decoder); otherwise the whole network does (IDEC keeps it), with the pretraining's reconstruction loss
  * (mean per value) and its activity penalty, if any. The passes are {@link DenseStack}'s and the step is Adam's
  * ({@link UpdaterStep}) with fresh moments, as a new optimizer starts, on a new network holding a copy of the
- * pretrained parameters: the pretrained model is left as it is. Until closed, ND4J runs its ops on the calling thread ({@link CallerThreadOps}) and a
- * progress bar over the steps goes to the log.
+ * pretrained parameters: the pretrained model is left as it is. Until closed, ND4J runs its ops on the calling thread
+ * ({@link CallerThreadOps}) and a progress bar over the steps goes to the log.
  */
 public final class AutoencoderTuning implements AutoCloseable {
     /** A loss of a batch's codes. */
