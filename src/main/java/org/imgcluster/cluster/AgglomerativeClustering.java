@@ -1,5 +1,6 @@
 package org.imgcluster.cluster;
 
+import org.imgcluster.data.Require;
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.Matrices;
 import org.imgcluster.linalg.QuadraticMemory;
@@ -19,9 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record AgglomerativeClustering(int nClusters, String linkage) implements Clusterer {
 
     public AgglomerativeClustering {
-        if (nClusters < 1) {
-            throw new IllegalArgumentException("n_clusters = " + nClusters + " must be ≥ 1");
-        }
+        Require.atLeast("n_clusters", nClusters, 1);
         Linkage.parse(linkage);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.imgcluster.data.Require;
 import org.imgcluster.features.AutoencoderModel;
 import org.imgcluster.features.AutoencoderTuning;
 import org.imgcluster.linalg.DenseRows;
@@ -42,30 +43,17 @@ public record DeepEmbeddedClustering(int k, double gamma, double reconstructionW
     static final double ALPHA = 1;
 
     public DeepEmbeddedClustering {
-        requireAtLeastOne("k", k);
-        if (!(gamma > 0 && Double.isFinite(gamma))) {
-            throw new IllegalArgumentException("gamma = " + gamma + " must be a positive number");
-        }
-        if (!(reconstructionWeight >= 0 && Double.isFinite(reconstructionWeight))) {
-            throw new IllegalArgumentException("reconstruction_weight = " + reconstructionWeight
-                    + " must be a number ≥ 0");
-        }
-        requireAtLeastOne("update_interval", updateInterval);
+        Require.atLeast("k", k, 1);
+        Require.positive("gamma", gamma);
+        Require.nonNegative("reconstruction_weight", reconstructionWeight);
+        Require.atLeast("update_interval", updateInterval, 1);
         if (!(tol >= 0 && tol <= 1)) {
             throw new IllegalArgumentException("tol = " + tol + " must lie in [0, 1] (a fraction of the points)");
         }
-        requireAtLeastOne("max_iter", maxIter);
-        requireAtLeastOne("batch_size", batchSize);
-        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw new IllegalArgumentException("learning_rate = " + learningRate + " must be a positive number");
-        }
-        requireAtLeastOne("n_init", nInit);
-    }
-
-    private static void requireAtLeastOne(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " = " + value + " must be ≥ 1");
-        }
+        Require.atLeast("max_iter", maxIter, 1);
+        Require.atLeast("batch_size", batchSize, 1);
+        Require.positive("learning_rate", learningRate);
+        Require.atLeast("n_init", nInit, 1);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.imgcluster.cluster;
 import java.util.Collections;
 import java.util.SplittableRandom;
 
+import org.imgcluster.data.Require;
 import org.imgcluster.linalg.Matrices;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -47,25 +48,15 @@ public record GaussianMixture(int nComponents, CovarianceType covarianceType, do
     }
 
     public GaussianMixture {
-        if (nComponents < 1) {
-            throw new IllegalArgumentException("n_components = " + nComponents + " must be ≥ 1");
-        }
+        Require.atLeast("n_components", nComponents, 1);
         if (covarianceType == null) {
             throw new IllegalArgumentException("covariance_type is missing; allowed: "
                     + CovarianceType.allowed(CovarianceType.values()));
         }
-        if (!(tol >= 0)) {
-            throw new IllegalArgumentException("tol = " + tol + " must be ≥ 0");
-        }
-        if (!(regCovar >= 0) || Double.isInfinite(regCovar)) {
-            throw new IllegalArgumentException("reg_covar = " + regCovar + " must be finite and ≥ 0");
-        }
-        if (maxIter < 1) {
-            throw new IllegalArgumentException("max_iter = " + maxIter + " must be ≥ 1");
-        }
-        if (nInit < 1) {
-            throw new IllegalArgumentException("n_init = " + nInit + " must be ≥ 1");
-        }
+        Require.nonNegative("tol", tol);
+        Require.nonNegative("reg_covar", regCovar);
+        Require.atLeast("max_iter", maxIter, 1);
+        Require.atLeast("n_init", nInit, 1);
         if (initParams == null) {
             throw new IllegalArgumentException("init_params is missing; allowed: kmeans, random");
         }

@@ -1,5 +1,6 @@
 package org.imgcluster.cluster;
 
+import org.imgcluster.data.Require;
 import org.imgcluster.linalg.Matrices;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -17,9 +18,7 @@ public record GaussianMixtureMml(int kMin, int kMax, CovarianceType covarianceTy
                                  int maxIter, long seed) implements Clusterer {
 
     public GaussianMixtureMml {
-        if (kMin < 1) {
-            throw new IllegalArgumentException("k_min = " + kMin + " must be ≥ 1");
-        }
+        Require.atLeast("k_min", kMin, 1);
         if (kMax < kMin) {
             throw new IllegalArgumentException("k_max = " + kMax + " must be ≥ k_min = " + kMin);
         }
@@ -28,15 +27,9 @@ public record GaussianMixtureMml(int kMin, int kMax, CovarianceType covarianceTy
                     + (covarianceType == null ? "nothing" : "'tied'") + " has no per-component covariance; allowed: "
                     + CovarianceType.allowed(CovarianceType.FULL, CovarianceType.DIAG, CovarianceType.SPHERICAL));
         }
-        if (!(tol >= 0)) {
-            throw new IllegalArgumentException("tol = " + tol + " must be ≥ 0");
-        }
-        if (!(regCovar >= 0) || Double.isInfinite(regCovar)) {
-            throw new IllegalArgumentException("reg_covar = " + regCovar + " must be finite and ≥ 0");
-        }
-        if (maxIter < 1) {
-            throw new IllegalArgumentException("max_iter = " + maxIter + " must be ≥ 1");
-        }
+        Require.nonNegative("tol", tol);
+        Require.nonNegative("reg_covar", regCovar);
+        Require.atLeast("max_iter", maxIter, 1);
     }
 
     /** From kMax components down to 1, full covariances, tol 1e-5, reg_covar 1e-6, at most 1000 sweeps per k. */

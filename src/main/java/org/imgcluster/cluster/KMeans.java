@@ -2,6 +2,7 @@ package org.imgcluster.cluster;
 
 import java.util.SplittableRandom;
 
+import org.imgcluster.data.Require;
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.Matrices;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,18 +20,10 @@ public record KMeans(int k, int nInit, int maxIter, double tol, long seed) imple
     private static final Logger log = LoggerFactory.getLogger(KMeans.class);
 
     public KMeans {
-        if (k < 1) {
-            throw new IllegalArgumentException("k = " + k + " must be ≥ 1");
-        }
-        if (nInit < 1) {
-            throw new IllegalArgumentException("n_init = " + nInit + " must be ≥ 1");
-        }
-        if (maxIter < 1) {
-            throw new IllegalArgumentException("max_iter = " + maxIter + " must be ≥ 1");
-        }
-        if (!(tol >= 0)) {
-            throw new IllegalArgumentException("tol = " + tol + " must be ≥ 0");
-        }
+        Require.atLeast("k", k, 1);
+        Require.atLeast("n_init", nInit, 1);
+        Require.atLeast("max_iter", maxIter, 1);
+        Require.nonNegative("tol", tol);
     }
 
     /** scikit-learn's defaults: n_init 1 (its "auto" for k-means++), max_iter 300, tol 1e-4, seed 0. */

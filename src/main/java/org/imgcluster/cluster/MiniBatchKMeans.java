@@ -3,6 +3,7 @@ package org.imgcluster.cluster;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.imgcluster.data.Require;
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.Matrices;
 import org.imgcluster.linalg.NdArrays;
@@ -26,19 +27,12 @@ public record MiniBatchKMeans(int k, int batchSize, int maxIter, int nInit, int 
     private static final long BLOCK_BYTES = 64L << 20;
 
     public MiniBatchKMeans {
-        if (k < 1) {
-            throw new IllegalArgumentException("k = " + k + " must be ≥ 1");
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch_size = " + batchSize + " must be ≥ 1");
-        }
-        if (maxIter < 1 || nInit < 1 || maxNoImprovement < 1) {
-            throw new IllegalArgumentException("max_iter, n_init and max_no_improvement must be ≥ 1, got "
-                    + maxIter + ", " + nInit + ", " + maxNoImprovement);
-        }
-        if (!(reassignmentRatio >= 0)) {
-            throw new IllegalArgumentException("reassignment_ratio = " + reassignmentRatio + " must be ≥ 0");
-        }
+        Require.atLeast("k", k, 1);
+        Require.atLeast("batch_size", batchSize, 1);
+        Require.atLeast("max_iter", maxIter, 1);
+        Require.atLeast("n_init", nInit, 1);
+        Require.atLeast("max_no_improvement", maxNoImprovement, 1);
+        Require.nonNegative("reassignment_ratio", reassignmentRatio);
     }
 
     /** scikit-learn 1.2's defaults: batch_size 1024, max_iter 100 (epochs), n_init 3, max_no_improvement 10, 0.01. */

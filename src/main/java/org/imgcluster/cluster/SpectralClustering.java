@@ -1,5 +1,6 @@
 package org.imgcluster.cluster;
 
+import org.imgcluster.data.Require;
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.KnnGraph;
 import org.imgcluster.linalg.QuadraticMemory;
@@ -26,22 +27,14 @@ public record SpectralClustering(int nClusters, String affinity, int nNeighbors,
     private static final String RBF = "rbf";
 
     public SpectralClustering {
-        if (nClusters < 1) {
-            throw new IllegalArgumentException("n_clusters = " + nClusters + " must be ≥ 1");
-        }
+        Require.atLeast("n_clusters", nClusters, 1);
         if (!NEAREST_NEIGHBORS.equals(affinity) && !RBF.equals(affinity)) {
             throw new IllegalArgumentException("affinity = \"" + affinity + "\" is not one of " + NEAREST_NEIGHBORS
                     + ", " + RBF);
         }
-        if (nNeighbors < 1) {
-            throw new IllegalArgumentException("n_neighbors = " + nNeighbors + " must be ≥ 1");
-        }
-        if (!(gamma > 0) || Double.isInfinite(gamma)) {
-            throw new IllegalArgumentException("gamma = " + gamma + " must be a positive number");
-        }
-        if (nInit < 1) {
-            throw new IllegalArgumentException("n_init = " + nInit + " must be ≥ 1");
-        }
+        Require.atLeast("n_neighbors", nNeighbors, 1);
+        Require.positive("gamma", gamma);
+        Require.atLeast("n_init", nInit, 1);
     }
 
     /** nearest_neighbors with scikit-learn's other defaults: n_neighbors 10, gamma 1.0, n_init 10, seed 0. */

@@ -17,6 +17,7 @@ import org.imgcluster.cluster.MiniBatchKMeans;
 import org.imgcluster.cluster.SpectralClustering;
 import org.imgcluster.data.BadInputException;
 import org.imgcluster.data.ImageSet;
+import org.imgcluster.data.Require;
 import org.imgcluster.features.Autoencoder;
 import org.imgcluster.features.AutoencoderModel;
 import org.imgcluster.features.EmbeddingMethod;
@@ -134,9 +135,7 @@ public final class Benchmark {
             default -> throw new BadInputException("unknown bench task '" + task + "'; known: "
                     + String.join(", ", TASKS.keySet()));
         };
-        if (repeats < 1) {
-            throw new BadInputException("--repeat = " + repeats + " must be ≥ 1");
-        }
+        Require.atLeast("--repeat", repeats, 1);
         // The peer times three autoencoder epochs and reports their mean.
         int units = task.startsWith("ae_epoch") ? AE_EPOCHS : 1;
         double[] seconds = new double[repeats];

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.imgcluster.data.BadInputException;
+import org.imgcluster.data.Require;
 import org.imgcluster.linalg.DenseRows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,15 +44,10 @@ public record Autoencoder(AutoencoderArchitecture architecture, int epochs, int 
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(weightInit, "weight_init");
-        EpochLoop.requireSettings(epochs, batchSize, optimizer.learningRate());
-        requirePenalty("l2", l2);
-        requirePenalty("activity_l2", activityL2);
-    }
-
-    private static void requirePenalty(String key, double value) {
-        if (!(value >= 0 && Double.isFinite(value))) {
-            throw new BadInputException(key + " = " + value + " must be a number ≥ 0");
-        }
+        Require.atLeast("epochs", epochs, 1);
+        Require.atLeast("batch_size", batchSize, 1);
+        Require.nonNegative("l2", l2);
+        Require.nonNegative("activity_l2", activityL2);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.imgcluster.data.BadInputException;
 import org.imgcluster.data.ImageSet;
+import org.imgcluster.data.Require;
 import org.imgcluster.data.Subsample;
 import org.imgcluster.linalg.DenseRows;
 import org.nd4j.linalg.activations.Activation;
@@ -43,7 +44,9 @@ public record CnnFeatures(int epochs, int batchSize, double learningRate, double
     private static final int SMALLEST_SIDE = 18;
 
     public CnnFeatures {
-        EpochLoop.requireSettings(epochs, batchSize, learningRate);
+        Require.atLeast("epochs", epochs, 1);
+        Require.atLeast("batch_size", batchSize, 1);
+        Require.positive("learning_rate", learningRate);
         if (!(validationFraction > 0 && validationFraction < 1)) {
             throw new BadInputException("validation_fraction = " + validationFraction
                     + " must lie strictly between 0 and 1");

@@ -48,19 +48,6 @@ final class EpochLoop {
     private EpochLoop() {
     }
 
-    /** Refuses, in one line naming the parameter, settings no training can run with. */
-    static void requireSettings(int epochs, int batchSize, double learningRate) {
-        if (epochs < 1) {
-            throw new BadInputException("epochs = " + epochs + " must be ≥ 1");
-        }
-        if (batchSize < 1) {
-            throw new BadInputException("batch_size = " + batchSize + " must be ≥ 1");
-        }
-        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw new BadInputException("learning_rate = " + learningRate + " must be a positive number");
-        }
-    }
-
     /**
      * Runs epochs {@code done.size()} to {@code epochs - 1}; returns the whole history, {@code done} first.
      *

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.imgcluster.data.BadInputException;
+import org.imgcluster.data.Require;
 import org.imgcluster.linalg.DenseRows;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -33,15 +34,9 @@ public record Isomap(int nNeighbors, int nComponents, int subsample, long seed) 
     private static final Logger LOG = LoggerFactory.getLogger(Isomap.class);
 
     public Isomap {
-        if (nNeighbors < 1) {
-            throw new BadInputException("n_neighbors = " + nNeighbors + " must be ≥ 1");
-        }
-        if (nComponents < 1) {
-            throw new BadInputException("n_components = " + nComponents + " must be ≥ 1");
-        }
-        if (subsample < 2) {
-            throw new BadInputException("subsample = " + subsample + " must be ≥ 2");
-        }
+        Require.atLeast("n_neighbors", nNeighbors, 1);
+        Require.atLeast("n_components", nComponents, 1);
+        Require.atLeast("subsample", subsample, 2);
     }
 
     /** scikit-learn's defaults (5 neighbours), at most 10,000 rows, seed 0. */

@@ -3,6 +3,7 @@ package org.imgcluster.features;
 import java.util.Objects;
 
 import org.imgcluster.data.BadInputException;
+import org.imgcluster.data.Require;
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,12 +30,8 @@ public record Nmf(int nComponents, NmfInit init, NmfSolverKind solver, int maxIt
         }
         Objects.requireNonNull(init, "init");
         Objects.requireNonNull(solver, "solver");
-        if (maxIter < 1) {
-            throw new BadInputException("max_iter = " + maxIter + " must be ≥ 1");
-        }
-        if (!(tol >= 0 && tol < Double.POSITIVE_INFINITY)) {
-            throw new BadInputException("tol = " + tol + " must be a finite number ≥ 0");
-        }
+        Require.atLeast("max_iter", maxIter, 1);
+        Require.nonNegative("tol", tol);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.imgcluster.features;
 
 import org.imgcluster.data.BadInputException;
 import org.imgcluster.data.EnumNames;
+import org.imgcluster.data.Require;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -36,9 +37,7 @@ public record Optimizer(Kind kind, double learningRate, double momentum) {
         if (kind == null) {
             throw new BadInputException("optimizer must be one of " + EnumNames.allowed(Kind.class));
         }
-        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw new BadInputException("learning_rate = " + learningRate + " must be a positive number");
-        }
+        Require.positive("learning_rate", learningRate);
         if (kind == Kind.NESTEROVS ? !(momentum >= 0 && momentum < 1) : momentum != 0) {
             throw new BadInputException("momentum = " + momentum + (kind == Kind.NESTEROVS
                     ? " must lie in [0, 1)" : " applies only to optimizer nesterovs"));

@@ -1,5 +1,6 @@
 package org.imgcluster.features;
 
+import org.imgcluster.data.Require;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -10,9 +11,7 @@ public record RawModel(int dimension) implements FittedFeatures {
     static final String NAME = "raw";
 
     public RawModel {
-        if (dimension < 1) {
-            throw new IllegalArgumentException("dimension = " + dimension + " must be ≥ 1");
-        }
+        Require.atLeast("dimension", dimension, 1);
     }
 
     @Override

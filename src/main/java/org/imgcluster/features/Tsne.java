@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.imgcluster.data.BadInputException;
+import org.imgcluster.data.Require;
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,21 +39,15 @@ public record Tsne(int nComponents, double perplexity, OptionalDouble learningRa
     private static final int PATIENCE = 300;
 
     public Tsne {
-        if (nComponents < 1) {
-            throw new BadInputException("n_components = " + nComponents + " must be ≥ 1");
-        }
-        if (!(perplexity > 0)) {
-            throw new BadInputException("perplexity = " + perplexity + " must be > 0");
-        }
+        Require.atLeast("n_components", nComponents, 1);
+        Require.positive("perplexity", perplexity);
         if (learningRate.isPresent() && !(learningRate.getAsDouble() > 0)) {
             throw new BadInputException("learning_rate = " + learningRate.getAsDouble() + " must be > 0 (or auto)");
         }
         if (maxIter < 250) {
             throw new BadInputException("max_iter = " + maxIter + " must be ≥ 250 (the early exaggeration phase)");
         }
-        if (subsample < 2) {
-            throw new BadInputException("subsample = " + subsample + " must be ≥ 2");
-        }
+        Require.atLeast("subsample", subsample, 2);
     }
 
     /** scikit-learn's defaults: perplexity 30, learning rate auto, 1,000 iterations; at most 10,000 rows; seed 0. */

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.imgcluster.data.BadInputException;
+import org.imgcluster.data.Require;
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.KnnGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,22 +40,17 @@ public record Umap(int nNeighbors, int nComponents, double minDist, double sprea
     private static final double INIT_NOISE = 1e-4;
 
     public Umap {
-        if (nNeighbors < 2) {
-            throw new BadInputException("n_neighbors = " + nNeighbors + " must be ≥ 2");
-        }
-        if (nComponents < 1) {
-            throw new BadInputException("n_components = " + nComponents + " must be ≥ 1");
-        }
+        Require.atLeast("n_neighbors", nNeighbors, 2);
+        Require.atLeast("n_components", nComponents, 1);
         if (!(minDist >= 0 && minDist <= spread)) {
             throw new BadInputException("min_dist = " + minDist + " must lie in [0, spread = " + spread + "]");
         }
         if (nEpochs.isPresent() && nEpochs.getAsInt() < 1) {
             throw new BadInputException("n_epochs = " + nEpochs.getAsInt() + " must be ≥ 1 (or auto)");
         }
-        if (!(learningRate > 0) || negativeSampleRate < 1 || !(repulsionStrength >= 0)) {
-            throw new BadInputException("learning_rate (" + learningRate + ") must be > 0, negative_sample_rate ("
-                    + negativeSampleRate + ") ≥ 1 and repulsion_strength (" + repulsionStrength + ") ≥ 0");
-        }
+        Require.positive("learning_rate", learningRate);
+        Require.atLeast("negative_sample_rate", negativeSampleRate, 1);
+        Require.nonNegative("repulsion_strength", repulsionStrength);
     }
 
     /** umap-learn's defaults (15 neighbours, min_dist 0.1, spread 1, epochs by size), seed 0. */

@@ -2,6 +2,7 @@ package org.imgcluster.metrics;
 
 import java.util.SplittableRandom;
 
+import org.imgcluster.data.Require;
 import org.imgcluster.linalg.RandomRows;
 import org.imgcluster.linalg.Matrices;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -34,9 +35,7 @@ public final class Silhouette {
      */
     public static double score(INDArray x, int[] labels, int sampleSize, long seed) {
         requireInput(x, labels);
-        if (sampleSize < 1) {
-            throw new IllegalArgumentException("sampleSize = " + sampleSize + "; it must be ≥ 1");
-        }
+        Require.atLeast("sample_size", sampleSize, 1);
         int[] picked = RandomRows.distinct(new SplittableRandom(seed), labels.length, Math.min(sampleSize, labels.length));
         int[] sampleLabels = new int[picked.length];
         for (int i = 0; i < picked.length; i++) {
@@ -56,9 +55,7 @@ public final class Silhouette {
     /** {@link #samples(INDArray, int[])} with one block of distances taking at most {@code budgetBytes}. */
     public static double[] samples(INDArray x, int[] labels, long budgetBytes) {
         requireInput(x, labels);
-        if (budgetBytes < Float.BYTES) {
-            throw new IllegalArgumentException("budgetBytes = " + budgetBytes + "; it must be ≥ " + Float.BYTES);
-        }
+        Require.atLeast("budget_bytes", budgetBytes, Float.BYTES);
         return samplesOfCheckedInput(asFloat(x), labels, budgetBytes);
     }
 

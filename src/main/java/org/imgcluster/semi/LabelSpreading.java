@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.imgcluster.data.BadInputException;
 import org.imgcluster.data.EnumNames;
+import org.imgcluster.data.Require;
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.KnnGraph;
 import org.imgcluster.linalg.NdArrays;
@@ -58,21 +59,13 @@ public record LabelSpreading(Kernel kernel, int nNeighbors, double gamma, double
         if (kernel == null) {
             throw new BadInputException("kernel must be knn or rbf");
         }
-        if (!(gamma > 0 && Double.isFinite(gamma))) {
-            throw new BadInputException("gamma = " + gamma + " must be a positive number");
-        }
-        if (nNeighbors < 1) {
-            throw new BadInputException("n_neighbors = " + nNeighbors + " must be ≥ 1");
-        }
+        Require.positive("gamma", gamma);
+        Require.atLeast("n_neighbors", nNeighbors, 1);
         if (!(alpha > 0 && alpha < 1)) {
             throw new BadInputException("alpha = " + alpha + " must lie strictly between 0 and 1");
         }
-        if (maxIter < 1) {
-            throw new BadInputException("max_iter = " + maxIter + " must be ≥ 1");
-        }
-        if (!(tol >= 0 && Double.isFinite(tol))) {
-            throw new BadInputException("tol = " + tol + " must be a number ≥ 0");
-        }
+        Require.atLeast("max_iter", maxIter, 1);
+        Require.nonNegative("tol", tol);
     }
 
     /** The kNN kernel with scikit-learn's other defaults: 7 neighbours, gamma 20, alpha 0.2, 30 steps, tol 10⁻³. */

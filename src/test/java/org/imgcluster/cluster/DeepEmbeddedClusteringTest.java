@@ -130,7 +130,7 @@ class DeepEmbeddedClusteringTest {
         assertRefusedInOneLine(() -> new DeepEmbeddedClustering(10, 0, 0, 140, 1e-3, 100, 256, 1e-3, 20, 0),
                 "gamma = 0.0 must be a positive number");
         assertRefusedInOneLine(() -> new DeepEmbeddedClustering(10, 1, -1, 140, 1e-3, 100, 256, 1e-3, 20, 0),
-                "reconstruction_weight = -1.0 must be a number ≥ 0");
+                "reconstruction_weight = -1.0 must be a finite number ≥ 0");
         assertRefusedInOneLine(() -> d.withUpdateInterval(0), "update_interval = 0 must be ≥ 1");
         assertRefusedInOneLine(() -> new DeepEmbeddedClustering(10, 1, 0, 140, 2, 100, 256, 1e-3, 20, 0),
                 "tol = 2.0 must lie in [0, 1] (a fraction of the points)");

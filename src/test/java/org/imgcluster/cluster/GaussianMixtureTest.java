@@ -127,8 +127,8 @@ class GaussianMixtureTest {
         assertOneLineError(() -> GaussianMixture.of(2).withInitParams("k-means++"),
                 "init_params = 'k-means++' is unknown; allowed: kmeans, random");
         assertOneLineError(() -> GaussianMixture.of(2).withRegCovar(-1e-6),
-                "reg_covar = -1.0E-6 must be finite and ≥ 0");
-        assertOneLineError(() -> GaussianMixture.of(2).withTol(-1), "tol = -1.0 must be ≥ 0");
+                "reg_covar = -1.0E-6 must be a finite number ≥ 0");
+        assertOneLineError(() -> GaussianMixture.of(2).withTol(-1), "tol = -1.0 must be a finite number ≥ 0");
         assertOneLineError(() -> GaussianMixture.of(2).withMaxIter(0), "max_iter = 0 must be ≥ 1");
         assertOneLineError(() -> GaussianMixture.of(2).withNInit(0), "n_init = 0 must be ≥ 1");
         INDArray withNaN = x.dup();

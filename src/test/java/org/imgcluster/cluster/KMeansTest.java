@@ -109,7 +109,7 @@ class KMeansTest {
                 .hasMessage("k = 7 is outside 1..6 (the number of points)");
         assertThatThrownBy(() -> KMeans.of(0)).hasMessage("k = 0 must be ≥ 1");
         assertThatThrownBy(() -> KMeans.of(2).withNInit(0)).hasMessage("n_init = 0 must be ≥ 1");
-        assertThatThrownBy(() -> KMeans.of(2).withTol(Double.NaN)).hasMessage("tol = NaN must be ≥ 0");
+        assertThatThrownBy(() -> KMeans.of(2).withTol(Double.NaN)).hasMessage("tol = NaN must be a finite number ≥ 0");
         float[] withNan = TWO_GROUPS.clone();
         withNan[3] = Float.NaN;
         assertThatThrownBy(() -> KMeans.of(2).fit(NdArrays.matrix(withNan, 6, 2)))

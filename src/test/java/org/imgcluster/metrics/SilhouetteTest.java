@@ -96,8 +96,8 @@ class SilhouetteTest {
         assertThatThrownBy(() -> Silhouette.score(withInfinity, new int[] {0, 1, 1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("x ");
         assertThatThrownBy(() -> Silhouette.score(X, LABELS, 0, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("sampleSize");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("sample_size = 0 must be ≥ 1");
         assertThatThrownBy(() -> Silhouette.samples(X, LABELS, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("budgetBytes");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("budget_bytes = 0 must be ≥ 4");
     }
 }
