@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.imgcluster.data.BadInputException;
 import org.imgcluster.data.Require;
 import org.imgcluster.features.AutoencoderModel;
 import org.imgcluster.features.AutoencoderTuning;
@@ -48,7 +49,7 @@ public record DeepEmbeddedClustering(int k, double gamma, double reconstructionW
         Require.nonNegative("reconstruction_weight", reconstructionWeight);
         Require.atLeast("update_interval", updateInterval, 1);
         if (!(tol >= 0 && tol <= 1)) {
-            throw new IllegalArgumentException("tol = " + tol + " must lie in [0, 1] (a fraction of the points)");
+            throw new BadInputException("tol = " + tol + " must lie in [0, 1] (a fraction of the points)");
         }
         Require.atLeast("max_iter", maxIter, 1);
         Require.atLeast("batch_size", batchSize, 1);

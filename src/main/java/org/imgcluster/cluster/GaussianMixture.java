@@ -3,6 +3,7 @@ package org.imgcluster.cluster;
 import java.util.Collections;
 import java.util.SplittableRandom;
 
+import org.imgcluster.data.BadInputException;
 import org.imgcluster.data.Require;
 import org.imgcluster.linalg.Matrices;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,14 +44,14 @@ public record GaussianMixture(int nComponents, CovarianceType covarianceType, do
                     return p;
                 }
             }
-            throw new IllegalArgumentException("init_params = '" + name + "' is unknown; allowed: kmeans, random");
+            throw new BadInputException("init_params = '" + name + "' is unknown; allowed: kmeans, random");
         }
     }
 
     public GaussianMixture {
         Require.atLeast("n_components", nComponents, 1);
         if (covarianceType == null) {
-            throw new IllegalArgumentException("covariance_type is missing; allowed: "
+            throw new BadInputException("covariance_type is missing; allowed: "
                     + CovarianceType.allowed(CovarianceType.values()));
         }
         Require.nonNegative("tol", tol);
@@ -58,7 +59,7 @@ public record GaussianMixture(int nComponents, CovarianceType covarianceType, do
         Require.atLeast("max_iter", maxIter, 1);
         Require.atLeast("n_init", nInit, 1);
         if (initParams == null) {
-            throw new IllegalArgumentException("init_params is missing; allowed: kmeans, random");
+            throw new BadInputException("init_params is missing; allowed: kmeans, random");
         }
         weightsInit = weightsInit == null ? null : weightsInit.clone();
         meansInit = meansInit == null ? null : meansInit.dup();

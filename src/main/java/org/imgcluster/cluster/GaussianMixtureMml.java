@@ -1,5 +1,6 @@
 package org.imgcluster.cluster;
 
+import org.imgcluster.data.BadInputException;
 import org.imgcluster.data.Require;
 import org.imgcluster.linalg.Matrices;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,10 +21,10 @@ public record GaussianMixtureMml(int kMin, int kMax, CovarianceType covarianceTy
     public GaussianMixtureMml {
         Require.atLeast("k_min", kMin, 1);
         if (kMax < kMin) {
-            throw new IllegalArgumentException("k_max = " + kMax + " must be ≥ k_min = " + kMin);
+            throw new BadInputException("k_max = " + kMax + " must be ≥ k_min = " + kMin);
         }
         if (covarianceType == null || covarianceType == CovarianceType.TIED) {
-            throw new IllegalArgumentException("covariance_type = "
+            throw new BadInputException("covariance_type = "
                     + (covarianceType == null ? "nothing" : "'tied'") + " has no per-component covariance; allowed: "
                     + CovarianceType.allowed(CovarianceType.FULL, CovarianceType.DIAG, CovarianceType.SPHERICAL));
         }

@@ -1,5 +1,6 @@
 package org.imgcluster.cluster;
 
+import org.imgcluster.data.BadInputException;
 import org.imgcluster.data.Require;
 import org.imgcluster.linalg.DenseRows;
 import org.imgcluster.linalg.KnnGraph;
@@ -29,7 +30,7 @@ public record SpectralClustering(int nClusters, String affinity, int nNeighbors,
     public SpectralClustering {
         Require.atLeast("n_clusters", nClusters, 1);
         if (!NEAREST_NEIGHBORS.equals(affinity) && !RBF.equals(affinity)) {
-            throw new IllegalArgumentException("affinity = \"" + affinity + "\" is not one of " + NEAREST_NEIGHBORS
+            throw new BadInputException("affinity = \"" + affinity + "\" is not one of " + NEAREST_NEIGHBORS
                     + ", " + RBF);
         }
         Require.atLeast("n_neighbors", nNeighbors, 1);

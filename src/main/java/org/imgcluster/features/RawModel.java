@@ -1,9 +1,9 @@
 package org.imgcluster.features;
 
-import org.imgcluster.data.Require;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.imgcluster.data.Require;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The fitted {@link Raw} extractor: the identity on rows of {@code dimension} values. */

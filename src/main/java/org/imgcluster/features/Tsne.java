@@ -41,9 +41,7 @@ public record Tsne(int nComponents, double perplexity, OptionalDouble learningRa
     public Tsne {
         Require.atLeast("n_components", nComponents, 1);
         Require.positive("perplexity", perplexity);
-        if (learningRate.isPresent() && !(learningRate.getAsDouble() > 0)) {
-            throw new BadInputException("learning_rate = " + learningRate.getAsDouble() + " must be > 0 (or auto)");
-        }
+        learningRate.ifPresent(rate -> Require.positive("learning_rate", rate));
         if (maxIter < 250) {
             throw new BadInputException("max_iter = " + maxIter + " must be ≥ 250 (the early exaggeration phase)");
         }
